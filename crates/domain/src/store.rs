@@ -1,0 +1,123 @@
+//! The storage port: what the app needs from the device's store, so the sync engine and the
+//! app's state can be tested natively against `MemoryStore`. The browser implementation lives
+//! in the app (`src/storage/idb.rs`).
+//!
+//! Saving a job change writes the job and its outbox entry together: either both are stored
+//! or neither is, so no acknowledged change can be missed by sync.
+
+use crate::ids::JobId;
+use crate::job::Job;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use thiserror::Error;
+
+/// A change waiting to be pushed to the sync endpoint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxEntry {
+    pub job_id: JobId,
+    pub revision: u64,
+    pub queued_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum StoreError {
+    #[error("the device's storage is full")]
+    QuotaExceeded,
+    #[error("storage is closed because a newer version of the app is open")]
+    VersionChange,
+    #[error("storage is not available: {0}")]
+    Unavailable(String),
+    #[error("a stored record could not be read: {0}")]
+    Corrupt(String),
+}
+
+/// The device store. Futures are not `Send`: in the browser everything runs on one thread.
+#[allow(async_fn_in_trait)]
+pub trait JobStore {
+    /// Stores `job` and queues `entry` for sync, in one transaction.
+    async fn save_change(&self, job: &Job, entry: &OutboxEntry) -> Result<(), StoreError>;
+    async fn job(&self, id: JobId) -> Result<Option<Job>, StoreError>;
+    /// Every job, newest first.
+    async fn jobs(&self) -> Result<Vec<Job>, StoreError>;
+    /// Pending outbox entries, oldest first.
+    async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError>;
+}
+
+/// An in-memory store for native tests; it can be told to fail like a full disk.
+#[derive(Default)]
+pub struct MemoryStore {
+    jobs: RefCell<BTreeMap<JobId, Job>>,
+    outbox: RefCell<Vec<OutboxEntry>>,
+    pub fail_with: RefCell<Option<StoreError>>,
+}
+
+impl JobStore for MemoryStore {
+    async fn save_change(&self, job: &Job, entry: &OutboxEntry) -> Result<(), StoreError> {
+        if let Some(err) = self.fail_with.borrow().clone() {
+            return Err(err);
+        }
+        self.jobs.borrow_mut().insert(job.id, job.clone());
+        self.outbox.borrow_mut().push(entry.clone());
+        Ok(())
+    }
+
+    async fn job(&self, id: JobId) -> Result<Option<Job>, StoreError> {
+        Ok(self.jobs.borrow().get(&id).cloned())
+    }
+
+    async fn jobs(&self) -> Result<Vec<Job>, StoreError> {
+        let mut jobs: Vec<Job> = self.jobs.borrow().values().cloned().collect();
+        sort_newest_first(&mut jobs);
+        Ok(jobs)
+    }
+
+    async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
+        Ok(self.outbox.borrow().clone())
+    }
+}
+
+/// The job list's order: newest first, ties broken by id so the order is stable.
+pub fn sort_newest_first(jobs: &mut [Job]) {
+    jobs.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
+}
+
+/// Why a change was not committed.
+#[derive(Clone, Debug, PartialEq, Error)]
+pub enum CommitError {
+    #[error(transparent)]
+    Refused(#[from] crate::error::DomainError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The one mutation path: applies `command` to a copy of `job`, stores the result with its
+/// outbox entry, and only then hands back the new job. When anything fails the caller still
+/// holds the old job and nothing was stored.
+pub async fn commit<S: JobStore>(
+    store: &S,
+    job: &Job,
+    command: crate::command::Command,
+    now: DateTime<Utc>,
+    actor: crate::ids::ActorId,
+) -> Result<Job, CommitError> {
+    let mut next = job.clone();
+    next.apply(command, now, actor)?;
+    save_new(store, &next, now).await?;
+    Ok(next)
+}
+
+/// Stores a job as it is (a newly opened one, or the result of `apply`) and queues it.
+pub async fn save_new<S: JobStore>(
+    store: &S,
+    job: &Job,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let entry = OutboxEntry {
+        job_id: job.id,
+        revision: job.revision,
+        queued_at: now,
+    };
+    store.save_change(job, &entry).await
+}

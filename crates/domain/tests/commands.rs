@@ -1,0 +1,263 @@
+//! The job's one mutation path: lifecycle, check-in editing, the gate and its override.
+
+mod support;
+
+use lanecheck_domain::gate::Gap;
+use lanecheck_domain::inspection::*;
+use lanecheck_domain::{Command, DomainError, JobState};
+use support::*;
+
+fn signature() -> SignatureRef {
+    SignatureRef {
+        png_sha256: "ab".repeat(32),
+        signer: "李先生".into(),
+        signed_at: t(90),
+    }
+}
+
+/// Applies commands that complete every part of the check-in gate.
+fn complete_check_in(job: &mut lanecheck_domain::Job) {
+    let mut cmds = vec![
+        Command::Greet,
+        Command::StartInspection,
+        Command::AllRemainingOk,
+    ];
+    cmds.extend(Cover::ALL.map(|cover| Command::FitCover {
+        cover,
+        fitted: true,
+    }));
+    cmds.extend(Valuable::ALL.map(|item| Command::SetValuable {
+        item,
+        disposition: Some(Disposition::TakenByCustomer),
+    }));
+    cmds.push(Command::AcknowledgeValuables);
+    for (i, cmd) in cmds.into_iter().enumerate() {
+        job.apply(cmd, t(i as i64 + 1), advisor()).unwrap();
+    }
+}
+
+#[test]
+fn walk_in_opens_arrived_and_appointment_opens_booked() {
+    let job = walk_in(1);
+    assert_eq!(job.state, JobState::Arrived);
+    assert_eq!(job.arrived_at, Some(t(0)));
+    assert_eq!(job.history.len(), 1);
+    assert!(matches!(job.history[0].command, Command::Open(_)));
+    assert!(!job.is_appointment());
+}
+
+#[test]
+fn greeting_time_is_measured_from_arrival() {
+    let mut job = walk_in(1);
+    job.apply(Command::Greet, t(12), advisor()).unwrap();
+    assert_eq!(job.greeting_seconds(), Some(12));
+    assert_eq!(
+        job.apply(Command::Greet, t(13), advisor()),
+        Err(DomainError::AlreadyGreeted)
+    );
+}
+
+#[test]
+fn every_applied_command_is_in_history_with_time_and_actor() {
+    let mut job = walk_in(1);
+    let applied = job.apply(Command::Greet, t(5), advisor()).unwrap();
+    assert_eq!(applied.at, t(5));
+    assert_eq!(job.history.last(), Some(&applied));
+    assert_eq!(job.revision, 2);
+}
+
+#[test]
+fn refused_command_leaves_job_untouched() {
+    let mut job = walk_in(1);
+    let before = job.clone();
+    let err = job.apply(
+        Command::Advance {
+            to: JobState::Delivered,
+        },
+        t(5),
+        advisor(),
+    );
+    assert_eq!(
+        err,
+        Err(DomainError::IllegalTransition {
+            from: JobState::Arrived,
+            to: JobState::Delivered
+        })
+    );
+    assert_eq!(job, before);
+}
+
+#[test]
+fn gate_lists_every_missing_piece_in_walk_around_order() {
+    let mut job = walk_in(1);
+    job.apply(Command::StartInspection, t(1), advisor())
+        .unwrap();
+    job.apply(
+        Command::AddDamage {
+            view: View::Left,
+            x: 0.5,
+            y: 0.5,
+            kind: DamageKind::Scratch,
+            severity: Severity::Minor,
+            note: String::new(),
+        },
+        t(2),
+        advisor(),
+    )
+    .unwrap();
+    let gaps = job.check_in_gaps();
+    assert_eq!(gaps[0], Gap::Cover(Cover::Seat));
+    assert_eq!(gaps[4], Gap::Check(CheckItem::ExteriorPaint));
+    assert!(gaps.contains(&Gap::Check(CheckItem::Store("洗车液".into()))));
+    assert!(gaps.contains(&Gap::NotPointedOut { mark: 1 }));
+    assert_eq!(gaps.last(), Some(&Gap::ValuablesNotAcknowledged));
+    assert_eq!(gaps.len(), 4 + 16 + 1 + 1);
+}
+
+#[test]
+fn signing_is_blocked_by_the_gate() {
+    let mut job = walk_in(1);
+    job.apply(Command::StartInspection, t(1), advisor())
+        .unwrap();
+    let err = job
+        .apply(Command::SignCheckIn(signature()), t(2), advisor())
+        .unwrap_err();
+    assert!(matches!(err, DomainError::Incomplete(gaps) if gaps.len() == 4 + 16 + 1));
+    assert_eq!(job.state, JobState::Inspecting);
+}
+
+#[test]
+fn override_needs_a_reason_and_is_recorded() {
+    let mut job = walk_in(1);
+    job.apply(Command::StartInspection, t(1), advisor())
+        .unwrap();
+    let blank = Command::OverrideGate {
+        reason: "   ".into(),
+    };
+    assert_eq!(
+        job.apply(blank, t(2), advisor()),
+        Err(DomainError::EmptyReason)
+    );
+    let reason = Command::OverrideGate {
+        reason: " 客户赶时间 ".into(),
+    };
+    job.apply(reason, t(3), advisor()).unwrap();
+    assert_eq!(job.gate_override.as_deref(), Some("客户赶时间"));
+    job.apply(Command::SignCheckIn(signature()), t(4), advisor())
+        .unwrap();
+    assert_eq!(job.state, JobState::CheckedIn);
+}
+
+#[test]
+fn complete_check_in_signs_and_then_closes_the_sheet() {
+    let mut job = walk_in(1);
+    complete_check_in(&mut job);
+    assert!(job.check_in_gaps().is_empty());
+    job.apply(Command::SignCheckIn(signature()), t(60), advisor())
+        .unwrap();
+    assert_eq!(job.state, JobState::CheckedIn);
+    let edit = Command::FitCover {
+        cover: Cover::Seat,
+        fitted: false,
+    };
+    assert_eq!(
+        job.apply(edit, t(61), advisor()),
+        Err(DomainError::CheckInClosed)
+    );
+    job.apply(
+        Command::Advance {
+            to: JobState::OrderSigned,
+        },
+        t(62),
+        advisor(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn all_remaining_ok_is_visible_and_undoable_without_touching_manual_answers() {
+    let mut job = walk_in(1);
+    let issue = Some(Answer::Issue {
+        note: "左前轮胎磨损".into(),
+    });
+    let glass = Command::AnswerCheck {
+        item: CheckItem::Glass,
+        answer: issue.clone(),
+    };
+    job.apply(glass, t(1), advisor()).unwrap();
+    job.apply(Command::AllRemainingOk, t(2), advisor()).unwrap();
+    assert_eq!(job.checklist.iter().filter(|e| e.bulk).count(), 15);
+    job.apply(Command::UndoAllRemainingOk, t(3), advisor())
+        .unwrap();
+    let glass = job
+        .checklist
+        .iter()
+        .find(|e| e.item == CheckItem::Glass)
+        .unwrap();
+    assert_eq!(glass.answer, issue);
+    assert_eq!(
+        job.checklist.iter().filter(|e| e.answer.is_none()).count(),
+        15
+    );
+}
+
+#[test]
+fn valuables_need_every_answer_before_acknowledgement() {
+    let mut job = walk_in(1);
+    assert_eq!(
+        job.apply(Command::AcknowledgeValuables, t(1), advisor()),
+        Err(DomainError::ValuablesUnanswered)
+    );
+}
+
+#[test]
+fn damage_marks_stay_on_the_diagram_and_removal_drops_their_photos() {
+    let mut job = walk_in(1);
+    let mark = |x| Command::AddDamage {
+        view: View::Front,
+        x,
+        y: 0.2,
+        kind: DamageKind::Dent,
+        severity: Severity::Moderate,
+        note: "保险杠".into(),
+    };
+    assert_eq!(
+        job.apply(mark(1.5), t(1), advisor()),
+        Err(DomainError::OffDiagram)
+    );
+    job.apply(mark(0.3), t(2), advisor()).unwrap();
+    let photo = PhotoRef {
+        sha256: "cd".repeat(32),
+        target: PhotoTarget::Damage(1),
+        width: 1600,
+        height: 1200,
+        bytes: 300_000,
+        taken_at: t(3),
+    };
+    job.apply(Command::AttachPhoto(photo), t(3), advisor())
+        .unwrap();
+    job.apply(Command::RemoveDamage { id: 1 }, t(4), advisor())
+        .unwrap();
+    assert!(job.damage.is_empty() && job.photos.is_empty());
+    assert_eq!(
+        job.apply(Command::RemoveDamage { id: 1 }, t(5), advisor()),
+        Err(DomainError::UnknownDamage)
+    );
+}
+
+#[test]
+fn appointments_count_for_thirty_days() {
+    use lanecheck_domain::Visit;
+    let visit = Visit::Appointment { booked_at: t(0) };
+    assert!(visit.counts_as_appointment(t(30 * 86_400)));
+    assert!(!visit.counts_as_appointment(t(30 * 86_400 + 1)));
+    assert!(!Visit::WalkIn.counts_as_appointment(t(0)));
+}
+
+#[test]
+fn told_about_appointments_is_for_walk_ins_only() {
+    let mut job = walk_in(1);
+    job.apply(Command::ToldAboutAppointments, t(1), advisor())
+        .unwrap();
+    assert!(job.told_about_appointments);
+}
