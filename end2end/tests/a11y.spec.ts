@@ -1,0 +1,41 @@
+import { createRequire } from "node:module";
+import { expect, test, type Page } from "@playwright/test";
+import { createJob, openApp } from "./helpers";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+async function seriousViolations(page: Page) {
+  await page.addScriptTag({ path: axePath });
+  const results = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const { violations } = await window.axe.run(document);
+    return violations.map((v: { id: string; impact: string; nodes: unknown[] }) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.length,
+    }));
+  });
+  return results.filter((v: { impact: string }) => v.impact === "serious" || v.impact === "critical");
+}
+
+test("no serious or critical accessibility violations on any page", async ({ page }) => {
+  await openApp(page);
+  expect(await seriousViolations(page), "empty job list").toEqual([]);
+
+  await page.goto("/new");
+  await page.getByLabel("车牌号").fill("京A1");
+  await page.getByRole("button", { name: "创建接车单" }).click();
+  await expect(page.locator("#plate-error")).not.toBeEmpty();
+  expect(await seriousViolations(page), "new job with an error").toEqual([]);
+
+  await createJob(page, "京A12345", "预约");
+  expect(await seriousViolations(page), "job page").toEqual([]);
+
+  await page.getByRole("navigation").getByRole("link", { name: "接车单" }).click();
+  await expect(page.getByRole("link", { name: /京A12345/ })).toBeVisible();
+  expect(await seriousViolations(page), "job list").toEqual([]);
+
+  await page.getByRole("navigation").getByRole("link", { name: "设置" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "设置" })).toBeVisible();
+  expect(await seriousViolations(page), "settings").toEqual([]);
+});

@@ -1,0 +1,46 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createJob, openApp } from "./helpers";
+
+/** Every page fits the screen's width and every control is big enough for a thumb. */
+async function checkLayout(page: Page, name: string, project: string) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+  const small = await page.evaluate(() =>
+    Array.from(document.querySelectorAll("main button, main a, main input, main select, nav a"))
+      .filter((el) => (el as HTMLElement).offsetParent !== null || el.tagName === "INPUT")
+      .map((el) => {
+        const target = el.closest("label") ?? el;
+        const box = target.getBoundingClientRect();
+        return { text: (el.textContent || (el as HTMLInputElement).id).trim(), w: box.width, h: box.height };
+      })
+      .filter((box) => box.w > 0 && (box.h < 44 || box.w < 44)),
+  );
+  expect(small, `${name} has controls under 44 px`).toEqual([]);
+  await page.screenshot({ path: `screenshots/${project}-${name}.png`, fullPage: true });
+}
+
+test("every page fits the screen with thumb-sized controls", async ({ page }, testInfo) => {
+  const project = testInfo.project.name;
+  await openApp(page);
+  await checkLayout(page, "empty-list", project);
+
+  await page.goto("/new");
+  await page.getByLabel("车牌号").fill("京A12O45");
+  await page.getByRole("button", { name: "创建接车单" }).click();
+  await expect(page.locator("#plate-error")).not.toBeEmpty();
+  await checkLayout(page, "new-job-error", project);
+
+  await createJob(page, "沪AD12345", "预约");
+  await checkLayout(page, "job-page", project);
+
+  await createJob(page, "京A12345");
+  await page.getByRole("button", { name: "已接待客户" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "接待客户" })).toBeVisible();
+  await page.getByRole("navigation").getByRole("link", { name: "接车单" }).click();
+  await expect(page.locator(".job-card")).toHaveCount(2);
+  await checkLayout(page, "job-list", project);
+
+  await page.getByRole("navigation").getByRole("link", { name: "设置" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "设置" })).toBeVisible();
+  await checkLayout(page, "settings", project);
+});

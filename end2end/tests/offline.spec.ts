@@ -1,0 +1,39 @@
+import { spawn } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import { createJob, openApp } from "./helpers";
+
+test("with the network cut, a job is created and the app reloads from the service worker", async ({ page, context }) => {
+  await openApp(page);
+  await context.setOffline(true);
+  await expect(page.getByText("离线")).toBeVisible();
+
+  await createJob(page, "苏E12345F");
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "苏E12345F" })).toBeVisible();
+  await page.getByRole("navigation").getByRole("link", { name: "接车单" }).click();
+  await expect(page.getByRole("link", { name: /苏E12345F/ })).toBeVisible();
+});
+
+test("after one visit the app starts with its web server stopped", async ({ page }, testInfo) => {
+  const port = 8100 + testInfo.workerIndex;
+  const server = spawn("node", ["../tools/serve.mjs", "--port", String(port), "--dir", "../dist"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve) => server.stdout!.once("data", () => resolve()));
+  try {
+    await openApp(page, `http://127.0.0.1:${port}/`);
+    await createJob(page, "浙A8888D");
+  } finally {
+    const stopped = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    await stopped;
+  }
+  await expect(page.request.get(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await expect(page.getByRole("link", { name: /浙A8888D/ })).toBeVisible();
+  await page.getByRole("link", { name: /浙A8888D/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "浙A8888D" })).toBeVisible();
+  await page.goto(`http://127.0.0.1:${port}/settings`);
+  await expect(page.getByRole("heading", { level: 1, name: "设置" })).toBeVisible();
+});

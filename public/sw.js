@@ -1,0 +1,39 @@
+// LaneCheck's service worker. tools/precache.mjs fills in PRECACHE (every file of the build)
+// and VERSION (a hash of their contents) after each build, so a new build is a new cache.
+// Navigations go to the network first and fall back to the cached app shell; everything else
+// is served from the precache. Old caches are deleted on activation. A new version waits
+// until the page asks it to take over ("update available").
+const VERSION = "__VERSION__";
+const PRECACHE = __PRECACHE__;
+const CACHE = `lanecheck-${VERSION}`;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("lanecheck-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  if (request.mode === "navigate") {
+    event.respondWith(
+      fetch(request).catch(() => caches.match("/index.html", { cacheName: CACHE })),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)),
+  );
+});

@@ -1,0 +1,19 @@
+//! The device clock. The domain never reads it; the state layer passes `now()` in.
+
+use chrono::{DateTime, Utc};
+use js_sys::Date;
+use wasm_bindgen::JsValue;
+
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(Date::now() as i64).unwrap_or_default()
+}
+
+/// Date and time in the device's time zone, formatted for `locale_tag`.
+pub fn local_date_time(at: DateTime<Utc>, locale_tag: &str) -> String {
+    let date = Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+    let options = js_sys::Object::new();
+    for (key, value) in [("month", "2-digit"), ("day", "2-digit"), ("hour", "2-digit"), ("minute", "2-digit")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    date.to_locale_string(locale_tag, &options).into()
+}

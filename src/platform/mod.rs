@@ -1,0 +1,9 @@
+//! Browser APIs other than IndexedDB: the clock, ids, storage persistence, connectivity and
+//! the service worker. Nothing outside this module and `storage` touches `web_sys`.
+
+pub mod clock;
+pub mod document;
+pub mod ids;
+pub mod online;
+pub mod persist;
+pub mod service_worker;

@@ -1,0 +1,161 @@
+//! The jobs on this device, and the one path by which they change: `dispatch` applies a
+//! command through the domain, stores job + outbox entry in one IndexedDB transaction, and
+//! only then updates the signal the pages read. Storage failures become a visible notice;
+//! a refused command is returned to the page that issued it.
+
+use crate::platform::{clock, ids};
+use crate::storage::idb::{IdbStore, DB_NAME};
+use crate::storage::{JobStore, StoreError};
+use lanecheck_domain::plate::Plate;
+use lanecheck_domain::store::{commit, save_new, sort_newest_first, CommitError};
+use lanecheck_domain::{ActorId, Command, DomainError, Job, JobId, NewJob, Visit};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::rc::Rc;
+
+const ADVISOR_KEY: &str = "advisor";
+
+/// Whether the last change reached the device's storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveStatus {
+    Idle,
+    Saving,
+    Saved,
+    Failed,
+}
+
+/// Why a dispatched change did not happen. Storage errors are also shown as a notice.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ChangeError {
+    UnknownJob,
+    Refused(DomainError),
+    Storage(StoreError),
+}
+
+#[derive(Clone, Copy)]
+pub struct Jobs {
+    /// Every job on the device, newest first.
+    pub list: RwSignal<Vec<Job>>,
+    /// False until the first read from storage finished.
+    pub loaded: RwSignal<bool>,
+    pub status: RwSignal<SaveStatus>,
+    /// The last storage problem, shown as a banner until dismissed.
+    pub storage_error: RwSignal<Option<StoreError>>,
+    /// True when another tab with a newer app version took the database over.
+    pub superseded: RwSignal<bool>,
+    pub advisor: RwSignal<String>,
+    store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
+}
+
+impl Jobs {
+    pub fn job(&self, id: JobId) -> Option<Job> {
+        self.list.with(|jobs| jobs.iter().find(|j| j.id == id).cloned())
+    }
+
+    /// Opens a new job and stores it; returns its id once it is on disk.
+    pub async fn create(self, visit: Visit, plate: Plate) -> Result<JobId, ChangeError> {
+        let id = ids::new_job_id().ok_or(ChangeError::Storage(StoreError::Unavailable("crypto".into())))?;
+        let now = clock::now();
+        let new = NewJob { id, visit, plate, store_items: Vec::new() };
+        let job = Job::open(new, now, self.actor());
+        let store = self.store()?;
+        self.status.set(SaveStatus::Saving);
+        self.settle(save_new(store.as_ref(), &job, now).await)?;
+        self.replace(job);
+        Ok(id)
+    }
+
+    /// Applies `command` to job `id` and stores the result.
+    pub async fn dispatch(self, id: JobId, command: Command) -> Result<(), ChangeError> {
+        let job = self.job(id).ok_or(ChangeError::UnknownJob)?;
+        let store = self.store()?;
+        self.status.set(SaveStatus::Saving);
+        match commit(store.as_ref(), &job, command, clock::now(), self.actor()).await {
+            Ok(next) => {
+                self.status.set(SaveStatus::Saved);
+                self.replace(next);
+                Ok(())
+            }
+            Err(CommitError::Refused(err)) => {
+                self.status.set(SaveStatus::Idle);
+                Err(ChangeError::Refused(err))
+            }
+            Err(CommitError::Store(err)) => Err(self.fail(err)),
+        }
+    }
+
+    pub async fn set_advisor(self, name: String) -> Result<(), ChangeError> {
+        let store = self.store()?;
+        self.status.set(SaveStatus::Saving);
+        self.settle(store.set_meta(ADVISOR_KEY, name.trim()).await)?;
+        self.advisor.set(name.trim().to_string());
+        Ok(())
+    }
+
+    fn actor(&self) -> ActorId {
+        ActorId(self.advisor.get_untracked())
+    }
+
+    fn store(&self) -> Result<Rc<IdbStore>, ChangeError> {
+        self.store
+            .get_value()
+            .ok_or_else(|| self.fail(StoreError::Unavailable("indexedDB".into())))
+    }
+
+    fn settle(&self, result: Result<(), StoreError>) -> Result<(), ChangeError> {
+        match result {
+            Ok(()) => {
+                self.status.set(SaveStatus::Saved);
+                Ok(())
+            }
+            Err(err) => Err(self.fail(err)),
+        }
+    }
+
+    fn fail(&self, err: StoreError) -> ChangeError {
+        self.status.set(SaveStatus::Failed);
+        self.storage_error.set(Some(err.clone()));
+        ChangeError::Storage(err)
+    }
+
+    fn replace(&self, job: Job) {
+        self.list.update(|jobs| {
+            jobs.retain(|j| j.id != job.id);
+            jobs.push(job);
+            sort_newest_first(jobs);
+        });
+    }
+}
+
+pub fn provide_jobs() {
+    let jobs = Jobs {
+        list: RwSignal::new(Vec::new()),
+        loaded: RwSignal::new(false),
+        status: RwSignal::new(SaveStatus::Idle),
+        storage_error: RwSignal::new(None),
+        superseded: RwSignal::new(false),
+        advisor: RwSignal::new(String::new()),
+        store: StoredValue::new_local(None),
+    };
+    spawn_local(async move {
+        match IdbStore::open(DB_NAME, move || jobs.superseded.set(true)).await {
+            Ok(store) => {
+                if let Ok(Some(name)) = store.meta(ADVISOR_KEY).await {
+                    jobs.advisor.set(name);
+                }
+                match store.jobs().await {
+                    Ok(list) => jobs.list.set(list),
+                    Err(err) => jobs.storage_error.set(Some(err)),
+                }
+                jobs.store.set_value(Some(Rc::new(store)));
+            }
+            Err(err) => jobs.storage_error.set(Some(err)),
+        }
+        jobs.loaded.set(true);
+    });
+    provide_context(jobs);
+}
+
+pub fn use_jobs() -> Jobs {
+    expect_context()
+}

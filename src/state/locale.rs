@@ -1,0 +1,43 @@
+//! The chosen UI language, persisted in local storage (`lanecheck.locale`).
+
+use crate::i18n::{Locale, Msg};
+use crate::platform::document::set_lang;
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+
+const KEY: &str = "lanecheck.locale";
+
+#[derive(Clone, Copy)]
+pub struct I18n {
+    locale: RwSignal<Locale>,
+}
+
+impl I18n {
+    pub fn locale(&self) -> Locale {
+        self.locale.get()
+    }
+
+    /// The text of `msg` in the current language (tracked: views re-render on a switch).
+    pub fn t(&self, msg: Msg) -> &'static str {
+        self.locale.get().text(msg)
+    }
+
+    pub fn format(&self, msg: Msg, args: &[(&str, &str)]) -> String {
+        self.locale.get().format(msg, args)
+    }
+
+    pub fn set(&self, locale: Locale) {
+        let _ = LocalStorage::set(KEY, locale);
+        self.locale.set(locale);
+    }
+}
+
+pub fn provide_locale() {
+    let locale = RwSignal::new(LocalStorage::get::<Locale>(KEY).unwrap_or_default());
+    Effect::new(move || set_lang(locale.get().tag()));
+    provide_context(I18n { locale });
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context()
+}

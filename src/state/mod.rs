@@ -1,0 +1,13 @@
+//! Reactive glue between the pages and the rest: the only Leptos contexts. Each file provides
+//! one context with a `provide_*` / `use_*` pair.
+
+pub mod device;
+pub mod jobs;
+pub mod locale;
+
+/// Provides every context; called once by the app root.
+pub fn provide_app_state() {
+    locale::provide_locale();
+    device::provide_device();
+    jobs::provide_jobs();
+}

@@ -1,0 +1,244 @@
+//! The IndexedDB store.
+//!
+//! Database `lanecheck`, object stores:
+//! - `jobs`: one record per job, `{schema, job}` (see the domain's `schema`), key `job.id`;
+//! - `outbox`: changes waiting for sync (`OutboxEntry`), auto-incremented key, oldest first;
+//! - `photos`: photo and signature blobs, keyed by their SHA-256 (filled by the check-in);
+//! - `meta`: small per-device values (the advisor's name), keyed by name.
+//!
+//! Records are written as plain JS objects parsed from the domain's JSON, so they stay
+//! readable in the browser's dev tools and by later schema upgrades. A job change and its
+//! outbox entry go into one transaction, and `save_change` returns only after the
+//! transaction's `complete` event: when it says "saved", the data is on disk.
+//!
+//! When a newer tab opens the database at a higher version, this connection closes itself
+//! (instead of blocking the upgrade) and reports it, so the page can ask for a reload.
+
+use lanecheck_domain::schema::{restore, store as to_record};
+use lanecheck_domain::store::{sort_newest_first, JobStore, OutboxEntry, StoreError};
+use lanecheck_domain::{Job, JobId};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    DomException, IdbDatabase, IdbObjectStoreParameters, IdbOpenDbRequest, IdbRequest,
+    IdbTransaction, IdbTransactionMode,
+};
+
+pub const DB_NAME: &str = "lanecheck";
+/// The newest database layout; `migrate` knows every step up to it.
+pub const DB_VERSION: u32 = 2;
+
+const JOBS: &str = "jobs";
+const OUTBOX: &str = "outbox";
+const PHOTOS: &str = "photos";
+const META: &str = "meta";
+
+#[wasm_bindgen(inline_js = r#"
+export function settle(r) {
+  return new Promise((ok, fail) => {
+    r.onsuccess = () => ok(r.result);
+    r.onerror = (e) => { e.preventDefault(); fail(r.error); };
+  });
+}
+export function completion(tx) {
+  return new Promise((ok, fail) => {
+    tx.oncomplete = () => ok();
+    tx.onabort = () => fail(tx.error || new DOMException('Transaction aborted', 'AbortError'));
+  });
+}
+"#)]
+extern "C" {
+    /// Resolves with an `IDBRequest`'s result, rejects with its error.
+    fn settle(request: &IdbRequest) -> js_sys::Promise;
+    /// Resolves when a transaction has committed, rejects when it aborted.
+    fn completion(tx: &IdbTransaction) -> js_sys::Promise;
+}
+
+pub struct IdbStore {
+    db: IdbDatabase,
+    closed: Rc<Cell<bool>>,
+    _on_version_change: Closure<dyn FnMut()>,
+}
+
+impl IdbStore {
+    /// Opens (creating or upgrading) the app's database. `on_closed` runs when a newer
+    /// version of the app, in another tab, takes the database over.
+    pub async fn open(name: &str, on_closed: impl Fn() + 'static) -> Result<IdbStore, StoreError> {
+        Self::open_at(name, DB_VERSION, on_closed).await
+    }
+
+    /// Opens at a given layout version; tests use it to build an older database.
+    pub async fn open_at(
+        name: &str,
+        version: u32,
+        on_closed: impl Fn() + 'static,
+    ) -> Result<IdbStore, StoreError> {
+        let factory = web_sys::window()
+            .and_then(|w| w.indexed_db().ok().flatten())
+            .ok_or_else(|| StoreError::Unavailable("indexedDB".into()))?;
+        let request = factory.open_with_u32(name, version).map_err(to_store_error)?;
+        let upgrading = request.clone();
+        let on_upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(
+            move |event: web_sys::IdbVersionChangeEvent| {
+                // A failed step throws inside the upgrade, which aborts it and fails the open.
+                if let Err(err) = migrate(&upgrading, event.old_version() as u32, version) {
+                    wasm_bindgen::throw_val(err);
+                }
+            },
+        );
+        request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
+        let db: IdbDatabase = JsFuture::from(settle(&request))
+            .await
+            .map_err(to_store_error)?
+            .unchecked_into();
+        request.set_onupgradeneeded(None);
+
+        let closed = Rc::new(Cell::new(false));
+        let (conn, flag) = (db.clone(), closed.clone());
+        let on_version_change = Closure::<dyn FnMut()>::new(move || {
+            conn.close();
+            flag.set(true);
+            on_closed();
+        });
+        db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+        Ok(IdbStore { db, closed, _on_version_change: on_version_change })
+    }
+
+    /// The names of the object stores, for tests of the layout.
+    pub fn store_names(&self) -> Vec<String> {
+        let names = self.db.object_store_names();
+        (0..names.length()).filter_map(|i| names.item(i)).collect()
+    }
+
+    pub fn close(&self) {
+        self.db.close();
+        self.closed.set(true);
+    }
+
+    pub async fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let value = self.get(META, &JsValue::from_str(key)).await?;
+        Ok(value.as_string())
+    }
+
+    pub async fn set_meta(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        let tx = self.transaction(&[META], IdbTransactionMode::Readwrite)?;
+        let store = tx.object_store(META).map_err(to_store_error)?;
+        store
+            .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
+            .map_err(to_store_error)?;
+        JsFuture::from(completion(&tx)).await.map_err(to_store_error)?;
+        Ok(())
+    }
+
+    fn transaction(&self, stores: &[&str], mode: IdbTransactionMode) -> Result<IdbTransaction, StoreError> {
+        if self.closed.get() {
+            return Err(StoreError::VersionChange);
+        }
+        let names = js_sys::Array::new();
+        for store in stores {
+            names.push(&JsValue::from_str(store));
+        }
+        self.db
+            .transaction_with_str_sequence_and_mode(&names, mode)
+            .map_err(to_store_error)
+    }
+
+    async fn get(&self, store: &str, key: &JsValue) -> Result<JsValue, StoreError> {
+        let tx = self.transaction(&[store], IdbTransactionMode::Readonly)?;
+        let request = tx.object_store(store).and_then(|s| s.get(key)).map_err(to_store_error)?;
+        JsFuture::from(settle(&request)).await.map_err(to_store_error)
+    }
+
+    async fn get_all(&self, store: &str) -> Result<js_sys::Array, StoreError> {
+        let tx = self.transaction(&[store], IdbTransactionMode::Readonly)?;
+        let request = tx.object_store(store).and_then(|s| s.get_all()).map_err(to_store_error)?;
+        let all = JsFuture::from(settle(&request)).await.map_err(to_store_error)?;
+        Ok(all.unchecked_into())
+    }
+}
+
+impl JobStore for IdbStore {
+    async fn save_change(&self, job: &Job, entry: &OutboxEntry) -> Result<(), StoreError> {
+        let record = to_js(&to_record(job))?;
+        let entry = to_js(entry)?;
+        let tx = self.transaction(&[JOBS, OUTBOX], IdbTransactionMode::Readwrite)?;
+        let done = completion(&tx);
+        let jobs = tx.object_store(JOBS).map_err(to_store_error)?;
+        let outbox = tx.object_store(OUTBOX).map_err(to_store_error)?;
+        jobs.put(&record).map_err(to_store_error)?;
+        outbox.add(&entry).map_err(to_store_error)?;
+        JsFuture::from(done).await.map_err(to_store_error)?;
+        Ok(())
+    }
+
+    async fn job(&self, id: JobId) -> Result<Option<Job>, StoreError> {
+        let record = self.get(JOBS, &JsValue::from_str(&id.to_string())).await?;
+        if record.is_undefined() {
+            return Ok(None);
+        }
+        from_record(&record).map(Some)
+    }
+
+    async fn jobs(&self) -> Result<Vec<Job>, StoreError> {
+        let records = self.get_all(JOBS).await?;
+        let mut jobs = records.iter().map(|r| from_record(&r)).collect::<Result<Vec<_>, _>>()?;
+        sort_newest_first(&mut jobs);
+        Ok(jobs)
+    }
+
+    async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
+        let records = self.get_all(OUTBOX).await?;
+        records
+            .iter()
+            .map(|r| from_js(&r))
+            .collect()
+    }
+}
+
+/// Upgrades the layout from `old` to `new`, one step per version, inside the versionchange
+/// transaction. Records keep their own schema version and are upgraded when read.
+fn migrate(request: &IdbOpenDbRequest, old: u32, new: u32) -> Result<(), JsValue> {
+    let db: IdbDatabase = request.result()?.unchecked_into();
+    if old < 1 && new >= 1 {
+        let by_id = IdbObjectStoreParameters::new();
+        by_id.set_key_path(&JsValue::from_str("job.id"));
+        db.create_object_store_with_optional_parameters(JOBS, &by_id)?;
+        let queued = IdbObjectStoreParameters::new();
+        queued.set_auto_increment(true);
+        db.create_object_store_with_optional_parameters(OUTBOX, &queued)?;
+        db.create_object_store(META)?;
+    }
+    if old < 2 && new >= 2 {
+        db.create_object_store(PHOTOS)?;
+    }
+    Ok(())
+}
+
+/// Writes a serde value as a plain JS object (via JSON, which the domain already speaks).
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, StoreError> {
+    let json = serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(to_store_error)
+}
+
+fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, StoreError> {
+    let json: String = js_sys::JSON::stringify(value).map_err(to_store_error)?.into();
+    serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+fn from_record(record: &JsValue) -> Result<Job, StoreError> {
+    restore(from_js(record)?).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+/// Maps a browser error to a typed one, by its `DOMException` name.
+pub fn to_store_error(err: JsValue) -> StoreError {
+    match err.dyn_ref::<DomException>().map(|e| e.name()) {
+        Some(name) if name == "QuotaExceededError" => StoreError::QuotaExceeded,
+        Some(name) if name == "VersionError" || name == "InvalidStateError" => {
+            StoreError::VersionChange
+        }
+        Some(name) => StoreError::Unavailable(name),
+        None => StoreError::Unavailable(err.as_string().unwrap_or_else(|| "unknown".into())),
+    }
+}

@@ -1,0 +1,27 @@
+//! The app root: contexts, the shell (header, notices) and the routes.
+
+use crate::state::provide_app_state;
+use crate::ui::components::{header::AppHeader, notices::Notices};
+use crate::ui::pages::{job_list::JobList, job_page::JobPage, new_job::NewJobPage, not_found::NotFound, settings::Settings};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_app_state();
+    view! {
+        <Router>
+            <AppHeader/>
+            <Notices/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=JobList/>
+                    <Route path=path!("/new") view=NewJobPage/>
+                    <Route path=path!("/jobs/:id") view=JobPage/>
+                    <Route path=path!("/settings") view=Settings/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

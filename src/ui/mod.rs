@@ -1,0 +1,6 @@
+//! Pages and components. They read state through the contexts in `state` and change it only
+//! through `Jobs::dispatch` / `Jobs::create`.
+
+pub mod app;
+pub mod components;
+pub mod pages;

@@ -1,0 +1,90 @@
+//! The job list: every job on the device, newest first, searchable by plate.
+
+use crate::i18n::Msg;
+use crate::platform::clock::local_date_time;
+use crate::state::jobs::use_jobs;
+use crate::state::locale::use_i18n;
+use crate::ui::components::badges::{AppointmentBadge, StateBadge};
+use lanecheck_domain::plate::normalise;
+use lanecheck_domain::Job;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn JobList() -> impl IntoView {
+    let i18n = use_i18n();
+    let jobs = use_jobs();
+    let (query, set_query) = signal(String::new());
+    let shown = Memo::new(move |_| {
+        let wanted = normalise(&query.get());
+        jobs.list.with(|list| {
+            list.iter()
+                .filter(|job| job.vehicle.plate.as_str().contains(&wanted))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let body = move || {
+        if !jobs.loaded.get() {
+            return view! { <p class="empty">{i18n.t(Msg::Loading)}</p> }.into_any();
+        }
+        if jobs.list.with(Vec::is_empty) {
+            return view! {
+                <div class="empty">
+                    <p>{i18n.t(Msg::NoJobs)}</p>
+                    <A href="/new" attr:class="button primary">{i18n.t(Msg::NewJobTitle)}</A>
+                </div>
+            }
+            .into_any();
+        }
+        if shown.with(Vec::is_empty) {
+            return view! { <p class="empty">{i18n.t(Msg::NoMatches)}</p> }.into_any();
+        }
+        view! {
+            <p class="count">{i18n.format(Msg::JobCount, &[("n", &shown.with(Vec::len).to_string())])}</p>
+            <ul class="job-list">
+                <For each=move || shown.get() key=|job| (job.id, job.revision) children=move |job| view! { <JobCard job/> }/>
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="page">
+            <h1>{move || i18n.t(Msg::NavJobs)}</h1>
+            <div class="field">
+                <label for="plate-search">{move || i18n.t(Msg::SearchPlate)}</label>
+                <input
+                    id="plate-search"
+                    type="search"
+                    autocomplete="off"
+                    autocapitalize="characters"
+                    prop:value=query
+                    on:input=move |ev| set_query.set(event_target_value(&ev))
+                />
+            </div>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn JobCard(job: Job) -> impl IntoView {
+    let i18n = use_i18n();
+    let href = format!("/jobs/{}", job.id);
+    let created = job.created_at;
+    view! {
+        <li>
+            <A href=href attr:class="job-card">
+                <span class="plate">{job.vehicle.plate.to_string()}</span>
+                <span class="badges">
+                    <StateBadge state=job.state/>
+                    <AppointmentBadge appointment=job.is_appointment()/>
+                </span>
+                <span class="meta">
+                    {move || i18n.t(Msg::JobNumber)} " " {job.id.short()} " · "
+                    <time datetime=created.to_rfc3339()>{move || local_date_time(created, i18n.locale().tag())}</time>
+                </span>
+            </A>
+        </li>
+    }
+}

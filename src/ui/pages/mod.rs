@@ -1,0 +1,7 @@
+//! One file per screen.
+
+pub mod job_list;
+pub mod job_page;
+pub mod new_job;
+pub mod not_found;
+pub mod settings;

@@ -1,0 +1,95 @@
+//! Opening a job: appointment or walk-in, and the plate. Nothing is stored until the plate is
+//! valid; the reason it is not is shown next to the field, in the advisor's language.
+
+use crate::i18n::{plate_error, Msg};
+use crate::platform::clock;
+use crate::state::jobs::use_jobs;
+use crate::state::locale::use_i18n;
+use lanecheck_domain::plate::{Plate, PlateError};
+use lanecheck_domain::Visit;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn NewJobPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let jobs = use_jobs();
+    let navigate = use_navigate();
+    let (appointment, set_appointment) = signal(false);
+    let (plate, set_plate) = signal(String::new());
+    let (tried, set_tried) = signal(false);
+    let (busy, set_busy) = signal(false);
+    let error = Memo::new(move |_| {
+        if !tried.get() {
+            return None::<PlateError>;
+        }
+        Plate::parse(&plate.get()).err()
+    });
+    let message = move || error.get().map(|err| plate_error(i18n.locale(), &err));
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        set_tried.set(true);
+        let Ok(parsed) = Plate::parse(&plate.get_untracked()) else {
+            return;
+        };
+        let visit = if appointment.get_untracked() {
+            Visit::Appointment { booked_at: clock::now() }
+        } else {
+            Visit::WalkIn
+        };
+        set_busy.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            // A storage failure is shown by the notices; the form keeps what was typed.
+            let created = jobs.create(visit, parsed).await;
+            set_busy.set(false);
+            if let Ok(id) = created {
+                navigate(&format!("/jobs/{id}"), Default::default());
+            }
+        });
+    };
+
+    view! {
+        <section class="page">
+            <h1>{move || i18n.t(Msg::NewJobTitle)}</h1>
+            <form on:submit=submit novalidate>
+                <fieldset class="segmented">
+                    <legend>{move || i18n.t(Msg::VisitKind)}</legend>
+                    <label>
+                        <input type="radio" name="visit" prop:checked=move || !appointment.get()
+                            on:change=move |_| set_appointment.set(false)/>
+                        <span>{move || i18n.t(Msg::WalkIn)}</span>
+                    </label>
+                    <label>
+                        <input type="radio" name="visit" prop:checked=appointment
+                            on:change=move |_| set_appointment.set(true)/>
+                        <span>{move || i18n.t(Msg::Appointment)}</span>
+                    </label>
+                </fieldset>
+                <div class="field">
+                    <label for="plate">{move || i18n.t(Msg::PlateLabel)}</label>
+                    <input
+                        id="plate"
+                        class="plate-input"
+                        type="text"
+                        autocomplete="off"
+                        autocapitalize="characters"
+                        spellcheck="false"
+                        aria-describedby="plate-hint plate-error"
+                        aria-invalid=move || error.with(Option::is_some).to_string()
+                        prop:value=plate
+                        on:input=move |ev| set_plate.set(event_target_value(&ev))
+                    />
+                    <p id="plate-hint" class="hint">{move || i18n.t(Msg::PlateHint)}</p>
+                    <p id="plate-error" class="error" role="alert">{message}</p>
+                </div>
+                <button type="submit" class="primary" disabled=busy>
+                    {move || i18n.t(Msg::CreateJob)}
+                </button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,34 @@
+// Trunk post-build hook: lists every file of the build (except the worker itself), hashes
+// their contents into a cache version, and writes both into the staged sw.js. The version
+// comes from content, not file names, because Trunk names files before wasm-opt runs.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+
+const root = process.env.TRUNK_STAGING_DIR;
+if (!root) throw new Error("TRUNK_STAGING_DIR is not set: run this from Trunk's post_build hook");
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+const files = walk(root)
+  .map((path) => relative(root, path).split(sep).join("/"))
+  .filter((path) => path !== "sw.js")
+  .sort();
+const hash = createHash("sha256");
+for (const file of files) {
+  hash.update(file);
+  hash.update(readFileSync(join(root, file)));
+}
+const version = hash.digest("hex").slice(0, 16);
+const urls = files.map((f) => (f === "index.html" ? "/index.html" : `/${f}`));
+const worker = join(root, "sw.js");
+const source = readFileSync(worker, "utf8")
+  .replace('"__VERSION__"', JSON.stringify(version))
+  .replace("__PRECACHE__", JSON.stringify(["/", ...urls]));
+writeFileSync(worker, source);
+console.log(`sw.js: ${urls.length} files precached, version ${version}`);
