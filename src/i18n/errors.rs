@@ -86,7 +86,7 @@ mod tests {
                 odometer_error(locale, &OdometerError::Negative),
                 domain_error(locale, &DomainError::EmptyReason),
             ];
-            for text in texts {
+            for text in &texts {
                 assert!(!text.contains('{'), "unfilled placeholder in {text}");
             }
             assert!(texts[0].contains('<') && texts[1].contains('5') && texts[2].contains("16"));

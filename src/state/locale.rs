@@ -7,6 +7,8 @@ use leptos::prelude::*;
 
 const KEY: &str = "lanecheck.locale";
 
+/// Texts are read without tracking: a language switch re-renders the whole app from its
+/// root (`App` tracks the locale once), so no view needs a closure per string.
 #[derive(Clone, Copy)]
 pub struct I18n {
     locale: RwSignal<Locale>,
@@ -14,16 +16,20 @@ pub struct I18n {
 
 impl I18n {
     pub fn locale(&self) -> Locale {
-        self.locale.get()
+        self.locale.get_untracked()
     }
 
-    /// The text of `msg` in the current language (tracked: views re-render on a switch).
+    /// Subscribes the caller to language switches; only the app root does this.
+    pub fn track(&self) {
+        self.locale.track();
+    }
+
     pub fn t(&self, msg: Msg) -> &'static str {
-        self.locale.get().text(msg)
+        self.locale().text(msg)
     }
 
     pub fn format(&self, msg: Msg, args: &[(&str, &str)]) -> String {
-        self.locale.get().format(msg, args)
+        self.locale().format(msg, args)
     }
 
     pub fn set(&self, locale: Locale) {

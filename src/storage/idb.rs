@@ -161,8 +161,8 @@ impl IdbStore {
 
 impl JobStore for IdbStore {
     async fn save_change(&self, job: &Job, entry: &OutboxEntry) -> Result<(), StoreError> {
-        let record = to_js(&to_record(job))?;
-        let entry = to_js(entry)?;
+        let record = parse(&to_record(job).map_err(|e| StoreError::Corrupt(e.to_string()))?)?;
+        let entry = parse(&serde_json::to_string(entry).map_err(|e| StoreError::Corrupt(e.to_string()))?)?;
         let tx = self.transaction(&[JOBS, OUTBOX], IdbTransactionMode::Readwrite)?;
         let done = completion(&tx);
         let jobs = tx.object_store(JOBS).map_err(to_store_error)?;
@@ -192,7 +192,9 @@ impl JobStore for IdbStore {
         let records = self.get_all(OUTBOX).await?;
         records
             .iter()
-            .map(|r| from_js(&r))
+            .map(|r| {
+                serde_json::from_str(&stringify(&r)?).map_err(|e| StoreError::Corrupt(e.to_string()))
+            })
             .collect()
     }
 }
@@ -216,19 +218,17 @@ fn migrate(request: &IdbOpenDbRequest, old: u32, new: u32) -> Result<(), JsValue
     Ok(())
 }
 
-/// Writes a serde value as a plain JS object (via JSON, which the domain already speaks).
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, StoreError> {
-    let json = serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    js_sys::JSON::parse(&json).map_err(to_store_error)
+/// Records are stored as plain JS objects parsed from the domain's JSON text.
+fn parse(json: &str) -> Result<JsValue, StoreError> {
+    js_sys::JSON::parse(json).map_err(to_store_error)
 }
 
-fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, StoreError> {
-    let json: String = js_sys::JSON::stringify(value).map_err(to_store_error)?.into();
-    serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(e.to_string()))
+fn stringify(record: &JsValue) -> Result<String, StoreError> {
+    Ok(js_sys::JSON::stringify(record).map_err(to_store_error)?.into())
 }
 
 fn from_record(record: &JsValue) -> Result<Job, StoreError> {
-    restore(from_js(record)?).map_err(|e| StoreError::Corrupt(e.to_string()))
+    restore(&stringify(record)?).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
 /// Maps a browser error to a typed one, by its `DOMException` name.

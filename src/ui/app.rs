@@ -1,5 +1,6 @@
 //! The app root: contexts, the shell (header, notices) and the routes.
 
+use crate::state::locale::use_i18n;
 use crate::state::provide_app_state;
 use crate::ui::components::{header::AppHeader, notices::Notices};
 use crate::ui::pages::{job_list::JobList, job_page::JobPage, new_job::NewJobPage, not_found::NotFound, settings::Settings};
@@ -10,18 +11,25 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     provide_app_state();
+    let i18n = use_i18n();
     view! {
         <Router>
-            <AppHeader/>
-            <Notices/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=JobList/>
-                    <Route path=path!("/new") view=NewJobPage/>
-                    <Route path=path!("/jobs/:id") view=JobPage/>
-                    <Route path=path!("/settings") view=Settings/>
-                </Routes>
-            </main>
+            {move || {
+                // Re-render everything on a language switch; see `I18n`.
+                i18n.track();
+                view! {
+                    <AppHeader/>
+                    <Notices/>
+                    <main id="main" tabindex="-1">
+                        <Routes fallback=NotFound>
+                            <Route path=path!("/") view=JobList/>
+                            <Route path=path!("/new") view=NewJobPage/>
+                            <Route path=path!("/jobs/:id") view=JobPage/>
+                            <Route path=path!("/settings") view=Settings/>
+                        </Routes>
+                    </main>
+                }
+            }}
         </Router>
     }
 }

@@ -9,6 +9,7 @@
 //!   applied commands.
 
 use crate::job::Job;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use thiserror::Error;
 
@@ -24,30 +25,50 @@ pub enum SchemaError {
     Malformed(String),
 }
 
-/// The current stored form of a job.
-pub fn store(job: &Job) -> Value {
-    json!({ "schema": CURRENT_SCHEMA, "job": job })
+#[derive(Serialize)]
+struct Stored<'a> {
+    schema: u32,
+    job: &'a Job,
 }
 
-/// Reads a stored record of any known schema, upgrading it to the current `Job`.
-pub fn restore(record: Value) -> Result<Job, SchemaError> {
-    let Value::Object(mut envelope) = record else {
-        return Err(SchemaError::NotAnEnvelope);
-    };
-    let schema = envelope
-        .get("schema")
-        .and_then(Value::as_u64)
-        .ok_or(SchemaError::NotAnEnvelope)? as u32;
-    let mut job = envelope.remove("job").ok_or(SchemaError::NotAnEnvelope)?;
-    if schema > CURRENT_SCHEMA {
-        return Err(SchemaError::TooNew(schema));
-    }
-    if schema < 2 {
-        job = v1_to_v2(job)?;
-    }
-    serde_json::from_value(job).map_err(|e| SchemaError::Malformed(e.to_string()))
+#[derive(Deserialize)]
+struct Current {
+    job: Job,
 }
 
+#[derive(Deserialize)]
+struct Header {
+    schema: u32,
+}
+
+/// The current stored form of a job, as JSON text.
+pub fn store(job: &Job) -> Result<String, SchemaError> {
+    serde_json::to_string(&Stored { schema: CURRENT_SCHEMA, job }).map_err(malformed)
+}
+
+/// Reads a stored record of any known schema, upgrading it to the current `Job`. The current
+/// schema is read straight into `Job`; older ones pass through a JSON tree to be rewritten.
+pub fn restore(record: &str) -> Result<Job, SchemaError> {
+    let header: Header = serde_json::from_str(record).map_err(|_| SchemaError::NotAnEnvelope)?;
+    match header.schema {
+        CURRENT_SCHEMA => serde_json::from_str::<Current>(record)
+            .map(|current| current.job)
+            .map_err(malformed),
+        schema if schema > CURRENT_SCHEMA => Err(SchemaError::TooNew(schema)),
+        _ => {
+            let Ok(Value::Object(mut envelope)) = serde_json::from_str::<Value>(record) else {
+                return Err(SchemaError::NotAnEnvelope);
+            };
+            let job = envelope.remove("job").ok_or(SchemaError::NotAnEnvelope)?;
+            let upgraded = json!({ "schema": CURRENT_SCHEMA, "job": v1_to_v2(job)? });
+            restore(&upgraded.to_string())
+        }
+    }
+}
+
+fn malformed(err: serde_json::Error) -> SchemaError {
+    SchemaError::Malformed(err.to_string())
+}
 fn v1_to_v2(job: Value) -> Result<Value, SchemaError> {
     let Value::Object(mut job) = job else {
         return Err(SchemaError::Malformed("job is not an object".into()));

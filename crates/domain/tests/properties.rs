@@ -218,3 +218,15 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn restore_never_panics_on_any_text(s in ".*") {
+        let _ = lanecheck_domain::schema::restore(&s);
+    }
+
+    #[test]
+    fn restore_never_panics_on_envelopes_of_any_schema(schema in 0u32..5, body in ".{0,40}") {
+        let _ = lanecheck_domain::schema::restore(&format!(r#"{{"schema":{schema},"job":{body}}}"#));
+    }
+}

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn StateBadge(state: JobState) -> impl IntoView {
     let i18n = use_i18n();
     let class = format!("pill state-{state:?}").to_lowercase();
-    view! { <span class=class>{move || i18n.t(state_label(state))}</span> }
+    view! { <span class=class>{i18n.t(state_label(state))}</span> }
 }
 
 #[component]
@@ -21,5 +21,5 @@ pub fn AppointmentBadge(appointment: bool) -> impl IntoView {
     } else {
         (Msg::WalkIn, "pill walk-in")
     };
-    view! { <span class=class>{move || i18n.t(msg)}</span> }
+    view! { <span class=class>{i18n.t(msg)}</span> }
 }

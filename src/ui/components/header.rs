@@ -18,19 +18,19 @@ pub fn AppHeader() -> impl IntoView {
         SaveStatus::Idle | SaveStatus::Failed => "",
     };
     view! {
-        <a class="skip" href="#main">{move || i18n.t(Msg::SkipToContent)}</a>
+        <a class="skip" href="#main">{i18n.t(Msg::SkipToContent)}</a>
         <header class="bar">
-            <A href="/" attr:class="brand">{move || i18n.t(Msg::AppName)}</A>
+            <A href="/" attr:class="brand">{i18n.t(Msg::AppName)}</A>
             <p class="save-status" role="status">
                 {move || (!device.online.get()).then(|| view! {
                     <span class="pill offline">{i18n.t(Msg::Offline)}</span>
                 })}
                 <span>{status}</span>
             </p>
-            <nav aria-label=move || i18n.t(Msg::AppName)>
-                <A href="/" exact=true>{move || i18n.t(Msg::NavJobs)}</A>
-                <A href="/new">{move || i18n.t(Msg::NavNewJob)}</A>
-                <A href="/settings">{move || i18n.t(Msg::NavSettings)}</A>
+            <nav aria-label=i18n.t(Msg::AppName)>
+                <A href="/" exact=true>{i18n.t(Msg::NavJobs)}</A>
+                <A href="/new">{i18n.t(Msg::NavNewJob)}</A>
+                <A href="/settings">{i18n.t(Msg::NavSettings)}</A>
             </nav>
         </header>
     }

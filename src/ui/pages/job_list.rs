@@ -50,9 +50,9 @@ pub fn JobList() -> impl IntoView {
     };
     view! {
         <section class="page">
-            <h1>{move || i18n.t(Msg::NavJobs)}</h1>
+            <h1>{i18n.t(Msg::NavJobs)}</h1>
             <div class="field">
-                <label for="plate-search">{move || i18n.t(Msg::SearchPlate)}</label>
+                <label for="plate-search">{i18n.t(Msg::SearchPlate)}</label>
                 <input
                     id="plate-search"
                     type="search"
@@ -81,8 +81,8 @@ fn JobCard(job: Job) -> impl IntoView {
                     <AppointmentBadge appointment=job.is_appointment()/>
                 </span>
                 <span class="meta">
-                    {move || i18n.t(Msg::JobNumber)} " " {job.id.short()} " · "
-                    <time datetime=created.to_rfc3339()>{move || local_date_time(created, i18n.locale().tag())}</time>
+                    {i18n.t(Msg::JobNumber)} " " {job.id.short()} " · "
+                    <time datetime=created.to_rfc3339()>{local_date_time(created, i18n.locale().tag())}</time>
                 </span>
             </A>
         </li>

@@ -40,9 +40,8 @@ pub fn JobPage() -> impl IntoView {
 #[component]
 fn JobDetails(job: Job) -> impl IntoView {
     let i18n = use_i18n();
-    let tag = move || i18n.locale().tag();
     let when = move |at: Option<chrono::DateTime<chrono::Utc>>| match at {
-        Some(at) => local_date_time(at, tag()),
+        Some(at) => local_date_time(at, i18n.locale().tag()),
         None => i18n.t(Msg::NotYet).to_string(),
     };
     let created = job.created_at;
@@ -51,26 +50,26 @@ fn JobDetails(job: Job) -> impl IntoView {
     let history = job.history.clone();
     view! {
         <section class="page job">
-            <A href="/" attr:class="back">{move || i18n.t(Msg::BackToJobs)}</A>
+            <A href="/" attr:class="back">{i18n.t(Msg::BackToJobs)}</A>
             <h1 class="plate">{job.vehicle.plate.to_string()}</h1>
             <p class="badges">
                 <StateBadge state=job.state/>
                 <AppointmentBadge appointment=job.is_appointment()/>
             </p>
             <dl class="facts">
-                <div><dt>{move || i18n.t(Msg::JobNumber)}</dt><dd>{job.id.short()}</dd></div>
-                <div><dt>{move || i18n.t(Msg::CreatedAt)}</dt><dd>{move || when(Some(created))}</dd></div>
-                <div><dt>{move || i18n.t(Msg::ArrivedAt)}</dt><dd>{move || when(arrived)}</dd></div>
+                <div><dt>{i18n.t(Msg::JobNumber)}</dt><dd>{job.id.short()}</dd></div>
+                <div><dt>{i18n.t(Msg::CreatedAt)}</dt><dd>{when(Some(created))}</dd></div>
+                <div><dt>{i18n.t(Msg::ArrivedAt)}</dt><dd>{when(arrived)}</dd></div>
                 <div>
-                    <dt>{move || i18n.t(Msg::GreetedAt)}</dt>
-                    <dd>{move || match greeting {
+                    <dt>{i18n.t(Msg::GreetedAt)}</dt>
+                    <dd>{match greeting {
                         Some(s) => i18n.format(Msg::GreetingSeconds, &[("n", &s.to_string())]),
                         None => i18n.t(Msg::NotYet).to_string(),
                     }}</dd>
                 </div>
             </dl>
             <Actions job=job.clone()/>
-            <h2>{move || i18n.t(Msg::History)}</h2>
+            <h2>{i18n.t(Msg::History)}</h2>
             <ol class="history">
                 {history.into_iter().rev().map(|entry| view! { <HistoryRow entry/> }).collect_view()}
             </ol>
@@ -111,10 +110,10 @@ fn Actions(job: Job) -> impl IntoView {
         <div class="actions">
             {buttons.into_iter().map(|(msg, command)| view! {
                 <button type="button" class="primary" on:click=move |_| run(command.clone())>
-                    {move || i18n.t(msg)}
+                    {i18n.t(msg)}
                 </button>
             }).collect_view()}
-            {told.then(|| view! { <p class="done">{move || i18n.t(Msg::ToldAppointments)}</p> })}
+            {told.then(|| view! { <p class="done">{i18n.t(Msg::ToldAppointments)}</p> })}
             <p class="error" role="alert">{error}</p>
         </div>
     }
@@ -128,10 +127,10 @@ fn HistoryRow(entry: HistoryEntry) -> impl IntoView {
     let actor = entry.actor.0;
     view! {
         <li>
-            <time datetime=at.to_rfc3339()>{move || local_date_time(at, i18n.locale().tag())}</time>
-            <span class="what">{move || i18n.t(label)}</span>
+            <time datetime=at.to_rfc3339()>{local_date_time(at, i18n.locale().tag())}</time>
+            <span class="what">{i18n.t(label)}</span>
             {(!actor.is_empty()).then(|| view! {
-                <span class="who">{move || i18n.t(Msg::By)} " " {actor.clone()}</span>
+                <span class="who">{i18n.t(Msg::By)} " " {actor.clone()}</span>
             })}
         </li>
     }

@@ -54,23 +54,23 @@ pub fn NewJobPage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <h1>{move || i18n.t(Msg::NewJobTitle)}</h1>
+            <h1>{i18n.t(Msg::NewJobTitle)}</h1>
             <form on:submit=submit novalidate>
                 <fieldset class="segmented">
-                    <legend>{move || i18n.t(Msg::VisitKind)}</legend>
+                    <legend>{i18n.t(Msg::VisitKind)}</legend>
                     <label>
                         <input type="radio" name="visit" prop:checked=move || !appointment.get()
                             on:change=move |_| set_appointment.set(false)/>
-                        <span>{move || i18n.t(Msg::WalkIn)}</span>
+                        <span>{i18n.t(Msg::WalkIn)}</span>
                     </label>
                     <label>
                         <input type="radio" name="visit" prop:checked=appointment
                             on:change=move |_| set_appointment.set(true)/>
-                        <span>{move || i18n.t(Msg::Appointment)}</span>
+                        <span>{i18n.t(Msg::Appointment)}</span>
                     </label>
                 </fieldset>
                 <div class="field">
-                    <label for="plate">{move || i18n.t(Msg::PlateLabel)}</label>
+                    <label for="plate">{i18n.t(Msg::PlateLabel)}</label>
                     <input
                         id="plate"
                         class="plate-input"
@@ -83,11 +83,11 @@ pub fn NewJobPage() -> impl IntoView {
                         prop:value=plate
                         on:input=move |ev| set_plate.set(event_target_value(&ev))
                     />
-                    <p id="plate-hint" class="hint">{move || i18n.t(Msg::PlateHint)}</p>
+                    <p id="plate-hint" class="hint">{i18n.t(Msg::PlateHint)}</p>
                     <p id="plate-error" class="error" role="alert">{message}</p>
                 </div>
                 <button type="submit" class="primary" disabled=busy>
-                    {move || i18n.t(Msg::CreateJob)}
+                    {i18n.t(Msg::CreateJob)}
                 </button>
             </form>
         </section>

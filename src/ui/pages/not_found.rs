@@ -10,8 +10,8 @@ pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page">
-            <h1>{move || i18n.t(Msg::NotFound)}</h1>
-            <A href="/">{move || i18n.t(Msg::BackToJobs)}</A>
+            <h1>{i18n.t(Msg::NotFound)}</h1>
+            <A href="/">{i18n.t(Msg::BackToJobs)}</A>
         </section>
     }
 }

@@ -32,26 +32,26 @@ pub fn Settings() -> impl IntoView {
     };
     view! {
         <section class="page">
-            <h1>{move || i18n.t(Msg::SettingsTitle)}</h1>
+            <h1>{i18n.t(Msg::SettingsTitle)}</h1>
             <div class="field">
-                <label for="language">{move || i18n.t(Msg::LanguageLabel)}</label>
+                <label for="language">{i18n.t(Msg::LanguageLabel)}</label>
                 <select id="language" on:change=on_language>
                     {Locale::ALL.into_iter().map(|locale| view! {
-                        <option value=locale.tag() selected=move || i18n.locale() == locale>
+                        <option value=locale.tag() selected=i18n.locale() == locale>
                             {locale.native_name()}
                         </option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="advisor">{move || i18n.t(Msg::AdvisorLabel)}</label>
+                <label for="advisor">{i18n.t(Msg::AdvisorLabel)}</label>
                 <input id="advisor" type="text" autocomplete="name" aria-describedby="advisor-hint"
                     prop:value=move || jobs.advisor.get() on:change=on_advisor/>
-                <p id="advisor-hint" class="hint">{move || i18n.t(Msg::AdvisorHint)}</p>
+                <p id="advisor-hint" class="hint">{i18n.t(Msg::AdvisorHint)}</p>
             </div>
             <dl class="facts">
-                <div><dt>{move || i18n.t(Msg::StorageLabel)}</dt><dd>{storage}</dd></div>
-                <div><dt>{move || i18n.t(Msg::AppVersionLabel)}</dt><dd>{env!("CARGO_PKG_VERSION")}</dd></div>
+                <div><dt>{i18n.t(Msg::StorageLabel)}</dt><dd>{storage}</dd></div>
+                <div><dt>{i18n.t(Msg::AppVersionLabel)}</dt><dd>{env!("CARGO_PKG_VERSION")}</dd></div>
             </dl>
         </section>
     }
