@@ -65,18 +65,42 @@ async fn a_change_and_its_outbox_entry_are_stored_together() {
     let store = IdbStore::open("t-save", || {}).await.unwrap();
     let first = job(1);
     save_new(&store, &first, first.created_at).await.unwrap();
-    let next = commit(&store, &first, Command::StartInspection, first.created_at, ActorId("王".into()))
-        .await
-        .unwrap();
+    let next = commit(
+        &store,
+        &first,
+        Command::StartInspection,
+        first.created_at,
+        ActorId("王".into()),
+    )
+    .await
+    .unwrap();
     save_new(&store, &job(2), first.created_at).await.unwrap();
 
-    assert_eq!(store.job(first.id).await.unwrap().unwrap().state, JobState::Inspecting);
+    assert_eq!(
+        store.job(first.id).await.unwrap().unwrap().state,
+        JobState::Inspecting
+    );
     assert_eq!(store.job(next.id).await.unwrap(), Some(next));
-    let listed: Vec<u128> = store.jobs().await.unwrap().iter().map(|j| j.id.0.as_u128()).collect();
+    let listed: Vec<u128> = store
+        .jobs()
+        .await
+        .unwrap()
+        .iter()
+        .map(|j| j.id.0.as_u128())
+        .collect();
     assert_eq!(listed, vec![2, 1], "newest first");
-    let revisions: Vec<u64> = store.outbox().await.unwrap().iter().map(|e| e.revision).collect();
+    let revisions: Vec<u64> = store
+        .outbox()
+        .await
+        .unwrap()
+        .iter()
+        .map(|e| e.revision)
+        .collect();
     assert_eq!(revisions, vec![1, 2, 1]);
-    assert_eq!(store.job(JobId(uuid::Uuid::from_u128(9))).await.unwrap(), None);
+    assert_eq!(
+        store.job(JobId(uuid::Uuid::from_u128(9))).await.unwrap(),
+        None
+    );
 }
 
 #[wasm_bindgen_test]
@@ -86,10 +110,15 @@ async fn an_older_database_is_upgraded_and_its_jobs_are_kept() {
     assert_eq!(old.store_names(), vec!["jobs", "meta", "outbox"]);
     old.close();
     let v1_record = include_str!("../crates/domain/tests/fixtures/job_v1.json");
-    JsFuture::from(put_raw("t-migrate", "jobs", v1_record)).await.unwrap();
+    JsFuture::from(put_raw("t-migrate", "jobs", v1_record))
+        .await
+        .unwrap();
 
     let store = IdbStore::open("t-migrate", || {}).await.unwrap();
-    assert_eq!(store.store_names(), vec!["jobs", "meta", "outbox", "photos"]);
+    assert_eq!(
+        store.store_names(),
+        vec!["jobs", "meta", "outbox", "photos"]
+    );
     let jobs = store.jobs().await.unwrap();
     assert_eq!(jobs.len(), 1);
     assert_eq!(jobs[0].vehicle.plate.as_str(), "沪AD12345");
@@ -101,14 +130,18 @@ async fn a_newer_tab_closes_this_connection_instead_of_blocking() {
     fresh("t-newer").await;
     let closed = Rc::new(Cell::new(false));
     let flag = closed.clone();
-    let store = IdbStore::open("t-newer", move || flag.set(true)).await.unwrap();
+    let store = IdbStore::open("t-newer", move || flag.set(true))
+        .await
+        .unwrap();
 
     // A newer app version opens the same database at a higher version: it must not hang.
     let newer = IdbStore::open_at("t-newer", 3, || {}).await.unwrap();
     assert!(closed.get());
     let refused = save_new(&store, &job(1), lanecheck::platform::clock::now()).await;
     assert_eq!(refused, Err(StoreError::VersionChange));
-    save_new(&newer, &job(1), lanecheck::platform::clock::now()).await.unwrap();
+    save_new(&newer, &job(1), lanecheck::platform::clock::now())
+        .await
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -116,9 +149,13 @@ async fn an_unreadable_record_is_a_typed_error() {
     fresh("t-corrupt").await;
     let store = IdbStore::open("t-corrupt", || {}).await.unwrap();
     store.close();
-    JsFuture::from(put_raw("t-corrupt", "jobs", r#"{"schema": 2, "job": {"id": "x"}}"#))
-        .await
-        .unwrap();
+    JsFuture::from(put_raw(
+        "t-corrupt",
+        "jobs",
+        r#"{"schema": 2, "job": {"id": "x"}}"#,
+    ))
+    .await
+    .unwrap();
     let store = IdbStore::open("t-corrupt", || {}).await.unwrap();
     assert!(matches!(store.jobs().await, Err(StoreError::Corrupt(_))));
 }
@@ -129,16 +166,27 @@ async fn meta_values_round_trip() {
     let store = IdbStore::open("t-meta", || {}).await.unwrap();
     assert_eq!(store.meta("advisor").await.unwrap(), None);
     store.set_meta("advisor", "王小明").await.unwrap();
-    assert_eq!(store.meta("advisor").await.unwrap().as_deref(), Some("王小明"));
+    assert_eq!(
+        store.meta("advisor").await.unwrap().as_deref(),
+        Some("王小明")
+    );
 }
 
 #[wasm_bindgen_test]
 fn browser_errors_become_typed_errors() {
     let dom = |name: &str| {
-        web_sys::DomException::new_with_message_and_name("test", name).unwrap().into()
+        web_sys::DomException::new_with_message_and_name("test", name)
+            .unwrap()
+            .into()
     };
-    assert_eq!(to_store_error(dom("QuotaExceededError")), StoreError::QuotaExceeded);
-    assert_eq!(to_store_error(dom("VersionError")), StoreError::VersionChange);
+    assert_eq!(
+        to_store_error(dom("QuotaExceededError")),
+        StoreError::QuotaExceeded
+    );
+    assert_eq!(
+        to_store_error(dom("VersionError")),
+        StoreError::VersionChange
+    );
     assert_eq!(
         to_store_error(dom("UnknownError")),
         StoreError::Unavailable("UnknownError".into())

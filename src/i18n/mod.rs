@@ -48,9 +48,10 @@ impl Locale {
 
     /// Text with `{name}` placeholders filled in.
     pub fn format(self, msg: Msg, args: &[(&str, &str)]) -> String {
-        args.iter().fold(self.text(msg).to_string(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
+        args.iter()
+            .fold(self.text(msg).to_string(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), value)
+            })
     }
 }
 
@@ -113,7 +114,10 @@ mod tests {
     fn every_key_has_text_in_every_language() {
         for &msg in Msg::ALL {
             for locale in Locale::ALL {
-                assert!(!locale.text(msg).trim().is_empty(), "{msg:?} is empty in {locale:?}");
+                assert!(
+                    !locale.text(msg).trim().is_empty(),
+                    "{msg:?} is empty in {locale:?}"
+                );
             }
         }
     }
@@ -135,7 +139,10 @@ mod tests {
         let allowed_without_cjk = [Msg::AppName, Msg::PlateHint];
         for &msg in Msg::ALL {
             if !allowed_without_cjk.contains(&msg) {
-                assert!(cjk(Locale::Zh.text(msg)), "{msg:?} is not translated to Chinese");
+                assert!(
+                    cjk(Locale::Zh.text(msg)),
+                    "{msg:?} is not translated to Chinese"
+                );
             }
             if msg != Msg::PlateHint {
                 assert!(!cjk(Locale::En.text(msg)), "{msg:?} has Chinese in English");
@@ -145,6 +152,9 @@ mod tests {
 
     #[test]
     fn format_fills_placeholders() {
-        assert_eq!(Locale::En.format(Msg::PlateLength, &[("n", "5")]), "A plate has 7 characters (8 for new-energy), not 5.");
+        assert_eq!(
+            Locale::En.format(Msg::PlateLength, &[("n", "5")]),
+            "A plate has 7 characters (8 for new-energy), not 5."
+        );
     }
 }

@@ -12,7 +12,12 @@ pub fn now() -> DateTime<Utc> {
 pub fn local_date_time(at: DateTime<Utc>, locale_tag: &str) -> String {
     let date = Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
     let options = js_sys::Object::new();
-    for (key, value) in [("month", "2-digit"), ("day", "2-digit"), ("hour", "2-digit"), ("minute", "2-digit")] {
+    for (key, value) in [
+        ("month", "2-digit"),
+        ("day", "2-digit"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+    ] {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
     date.to_locale_string(locale_tag, &options).into()

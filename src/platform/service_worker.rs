@@ -25,7 +25,9 @@ pub async fn register(on_update: impl Fn(ServiceWorker) + 'static) {
     }
     let reg = registration.clone();
     let found = Closure::<dyn FnMut()>::new(move || {
-        let Some(installing) = reg.installing() else { return };
+        let Some(installing) = reg.installing() else {
+            return;
+        };
         let worker = installing.clone();
         let on_update = on_update.clone();
         let changed = Closure::<dyn FnMut()>::new(move || {
@@ -44,7 +46,9 @@ pub async fn register(on_update: impl Fn(ServiceWorker) + 'static) {
 
 /// Activates the waiting worker and reloads the page when it has taken control.
 pub fn apply_update(waiting: &ServiceWorker) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let container = window.navigator().service_worker();
     let reload = Closure::once_into_js(move || {
         let _ = window.location().reload();

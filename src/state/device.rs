@@ -35,9 +35,13 @@ pub fn provide_device() {
         update: RwSignal::new_local(None),
     };
     spawn_local(async move {
-        device.persistent.set(Some(persist::request_persistence().await));
+        device
+            .persistent
+            .set(Some(persist::request_persistence().await));
     });
-    spawn_local(service_worker::register(move |worker| device.update.set(Some(worker))));
+    spawn_local(service_worker::register(move |worker| {
+        device.update.set(Some(worker))
+    }));
     provide_context(device);
 }
 

@@ -49,14 +49,22 @@ pub struct Jobs {
 
 impl Jobs {
     pub fn job(&self, id: JobId) -> Option<Job> {
-        self.list.with(|jobs| jobs.iter().find(|j| j.id == id).cloned())
+        self.list
+            .with(|jobs| jobs.iter().find(|j| j.id == id).cloned())
     }
 
     /// Opens a new job and stores it; returns its id once it is on disk.
     pub async fn create(self, visit: Visit, plate: Plate) -> Result<JobId, ChangeError> {
-        let id = ids::new_job_id().ok_or(ChangeError::Storage(StoreError::Unavailable("crypto".into())))?;
+        let id = ids::new_job_id().ok_or(ChangeError::Storage(StoreError::Unavailable(
+            "crypto".into(),
+        )))?;
         let now = clock::now();
-        let new = NewJob { id, visit, plate, store_items: Vec::new() };
+        let new = NewJob {
+            id,
+            visit,
+            plate,
+            store_items: Vec::new(),
+        };
         let job = Job::open(new, now, self.actor());
         let store = self.store()?;
         self.status.set(SaveStatus::Saving);

@@ -78,7 +78,9 @@ impl IdbStore {
         let factory = web_sys::window()
             .and_then(|w| w.indexed_db().ok().flatten())
             .ok_or_else(|| StoreError::Unavailable("indexedDB".into()))?;
-        let request = factory.open_with_u32(name, version).map_err(to_store_error)?;
+        let request = factory
+            .open_with_u32(name, version)
+            .map_err(to_store_error)?;
         let upgrading = request.clone();
         let on_upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(
             move |event: web_sys::IdbVersionChangeEvent| {
@@ -103,7 +105,11 @@ impl IdbStore {
             on_closed();
         });
         db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
-        Ok(IdbStore { db, closed, _on_version_change: on_version_change })
+        Ok(IdbStore {
+            db,
+            closed,
+            _on_version_change: on_version_change,
+        })
     }
 
     /// The names of the object stores, for tests of the layout.
@@ -128,11 +134,17 @@ impl IdbStore {
         store
             .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
             .map_err(to_store_error)?;
-        JsFuture::from(completion(&tx)).await.map_err(to_store_error)?;
+        JsFuture::from(completion(&tx))
+            .await
+            .map_err(to_store_error)?;
         Ok(())
     }
 
-    fn transaction(&self, stores: &[&str], mode: IdbTransactionMode) -> Result<IdbTransaction, StoreError> {
+    fn transaction(
+        &self,
+        stores: &[&str],
+        mode: IdbTransactionMode,
+    ) -> Result<IdbTransaction, StoreError> {
         if self.closed.get() {
             return Err(StoreError::VersionChange);
         }
@@ -147,14 +159,24 @@ impl IdbStore {
 
     async fn get(&self, store: &str, key: &JsValue) -> Result<JsValue, StoreError> {
         let tx = self.transaction(&[store], IdbTransactionMode::Readonly)?;
-        let request = tx.object_store(store).and_then(|s| s.get(key)).map_err(to_store_error)?;
-        JsFuture::from(settle(&request)).await.map_err(to_store_error)
+        let request = tx
+            .object_store(store)
+            .and_then(|s| s.get(key))
+            .map_err(to_store_error)?;
+        JsFuture::from(settle(&request))
+            .await
+            .map_err(to_store_error)
     }
 
     async fn get_all(&self, store: &str) -> Result<js_sys::Array, StoreError> {
         let tx = self.transaction(&[store], IdbTransactionMode::Readonly)?;
-        let request = tx.object_store(store).and_then(|s| s.get_all()).map_err(to_store_error)?;
-        let all = JsFuture::from(settle(&request)).await.map_err(to_store_error)?;
+        let request = tx
+            .object_store(store)
+            .and_then(|s| s.get_all())
+            .map_err(to_store_error)?;
+        let all = JsFuture::from(settle(&request))
+            .await
+            .map_err(to_store_error)?;
         Ok(all.unchecked_into())
     }
 }
@@ -162,7 +184,8 @@ impl IdbStore {
 impl JobStore for IdbStore {
     async fn save_change(&self, job: &Job, entry: &OutboxEntry) -> Result<(), StoreError> {
         let record = parse(&to_record(job).map_err(|e| StoreError::Corrupt(e.to_string()))?)?;
-        let entry = parse(&serde_json::to_string(entry).map_err(|e| StoreError::Corrupt(e.to_string()))?)?;
+        let entry =
+            parse(&serde_json::to_string(entry).map_err(|e| StoreError::Corrupt(e.to_string()))?)?;
         let tx = self.transaction(&[JOBS, OUTBOX], IdbTransactionMode::Readwrite)?;
         let done = completion(&tx);
         let jobs = tx.object_store(JOBS).map_err(to_store_error)?;
@@ -183,7 +206,10 @@ impl JobStore for IdbStore {
 
     async fn jobs(&self) -> Result<Vec<Job>, StoreError> {
         let records = self.get_all(JOBS).await?;
-        let mut jobs = records.iter().map(|r| from_record(&r)).collect::<Result<Vec<_>, _>>()?;
+        let mut jobs = records
+            .iter()
+            .map(|r| from_record(&r))
+            .collect::<Result<Vec<_>, _>>()?;
         sort_newest_first(&mut jobs);
         Ok(jobs)
     }
@@ -193,7 +219,8 @@ impl JobStore for IdbStore {
         records
             .iter()
             .map(|r| {
-                serde_json::from_str(&stringify(&r)?).map_err(|e| StoreError::Corrupt(e.to_string()))
+                serde_json::from_str(&stringify(&r)?)
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))
             })
             .collect()
     }
@@ -224,7 +251,9 @@ fn parse(json: &str) -> Result<JsValue, StoreError> {
 }
 
 fn stringify(record: &JsValue) -> Result<String, StoreError> {
-    Ok(js_sys::JSON::stringify(record).map_err(to_store_error)?.into())
+    Ok(js_sys::JSON::stringify(record)
+        .map_err(to_store_error)?
+        .into())
 }
 
 fn from_record(record: &JsValue) -> Result<Job, StoreError> {

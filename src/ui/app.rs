@@ -3,7 +3,10 @@
 use crate::state::locale::use_i18n;
 use crate::state::provide_app_state;
 use crate::ui::components::{header::AppHeader, notices::Notices};
-use crate::ui::pages::{job_list::JobList, job_page::JobPage, new_job::NewJobPage, not_found::NotFound, settings::Settings};
+use crate::ui::pages::{
+    job_list::JobList, job_page::JobPage, new_job::NewJobPage, not_found::NotFound,
+    settings::Settings,
+};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;

@@ -133,10 +133,9 @@ impl Job {
             }
             Command::StartInspection => self.go_to(JobState::Inspecting)?,
             Command::FitCover { cover, fitted } => {
+                self.covers.retain(|c| c != cover);
                 if *fitted {
-                    self.covers.insert(*cover);
-                } else {
-                    self.covers.remove(cover);
+                    self.covers.push(*cover);
                 }
             }
             Command::AnswerCheck { item, answer } => {

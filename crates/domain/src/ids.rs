@@ -18,7 +18,12 @@ impl JobId {
 
     /// The short job number shown to people: the first eight hex digits, upper-cased.
     pub fn short(&self) -> String {
-        self.0.simple().to_string()[..8].to_uppercase()
+        let head = self.0.as_bytes()[..4].iter();
+        head.flat_map(|b| [b >> 4, b & 0xF])
+            .map(|nibble| {
+                char::from_digit(u32::from(nibble), 16).map_or('0', |c| c.to_ascii_uppercase())
+            })
+            .collect()
     }
 }
 

@@ -1,6 +1,7 @@
 //! The walk-around (环车检查) parts of a job (PRODUCT.md §4): protective covers, the checklist,
 //! damage marks on the vehicle diagram, photo references, valuables and customer concerns.
 
+use chrono::serde::ts_milliseconds;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -135,6 +136,7 @@ pub struct PhotoRef {
     pub width: u32,
     pub height: u32,
     pub bytes: u64,
+    #[serde(with = "ts_milliseconds")]
     pub taken_at: DateTime<Utc>,
 }
 
@@ -201,5 +203,6 @@ pub struct Concern {
 pub struct SignatureRef {
     pub png_sha256: String,
     pub signer: String,
+    #[serde(with = "ts_milliseconds")]
     pub signed_at: DateTime<Utc>,
 }

@@ -11,16 +11,19 @@ use crate::lifecycle::JobState;
 use crate::phone::Phone;
 use crate::plate::Plate;
 use crate::vin::Vin;
+use chrono::serde::{ts_milliseconds, ts_milliseconds_option};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// Appointments booked within this many days before arrival count as appointments.
 pub const APPOINTMENT_VALID_DAYS: i64 = 30;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Visit {
-    Appointment { booked_at: DateTime<Utc> },
+    Appointment {
+        #[serde(with = "ts_milliseconds")]
+        booked_at: DateTime<Utc>,
+    },
     WalkIn,
 }
 
@@ -87,6 +90,7 @@ pub struct NewJob {
 /// One applied command, with when and by whom.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HistoryEntry {
+    #[serde(with = "ts_milliseconds")]
     pub at: DateTime<Utc>,
     pub actor: ActorId,
     pub command: Command,
@@ -99,20 +103,26 @@ pub struct Job {
     pub revision: u64,
     pub visit: Visit,
     pub state: JobState,
+    #[serde(with = "ts_milliseconds")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "ts_milliseconds")]
     pub updated_at: DateTime<Utc>,
+    #[serde(with = "ts_milliseconds_option")]
     pub arrived_at: Option<DateTime<Utc>>,
+    #[serde(with = "ts_milliseconds_option")]
     pub greeted_at: Option<DateTime<Utc>>,
     pub told_about_appointments: bool,
     pub owner: Person,
     /// The person bringing the car (送修人), when not the owner.
     pub bringer: Option<Person>,
     pub vehicle: Vehicle,
-    pub covers: BTreeSet<Cover>,
+    /// The covers fitted so far, each once.
+    pub covers: Vec<Cover>,
     pub checklist: Vec<CheckEntry>,
     pub damage: Vec<DamageMark>,
     pub photos: Vec<PhotoRef>,
     pub valuables: Vec<ValuableEntry>,
+    #[serde(with = "ts_milliseconds_option")]
     pub valuables_acknowledged_at: Option<DateTime<Utc>>,
     pub concerns: Vec<Concern>,
     pub signature: Option<SignatureRef>,
@@ -153,7 +163,7 @@ impl Job {
             owner: Person::default(),
             bringer: None,
             vehicle: Vehicle::new(new.plate.clone()),
-            covers: BTreeSet::new(),
+            covers: Vec::new(),
             checklist,
             damage: Vec::new(),
             photos: Vec::new(),

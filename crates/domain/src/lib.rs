@@ -1,7 +1,8 @@
 //! LaneCheck's domain: the job (接车单) of one vehicle visit, its lifecycle, the commands that
 //! change it, the validation of what an advisor types, money in fen, the versioned stored form
 //! and the storage port. Pure Rust: it never reads a clock or a random source (`now` and new
-//! ids are arguments) and knows nothing of the browser.
+//! ids are arguments) and knows nothing of the browser. Times are UTC instants, serialised as
+//! milliseconds since the Unix epoch.
 
 pub mod command;
 pub mod error;

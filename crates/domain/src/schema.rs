@@ -43,7 +43,11 @@ struct Header {
 
 /// The current stored form of a job, as JSON text.
 pub fn store(job: &Job) -> Result<String, SchemaError> {
-    serde_json::to_string(&Stored { schema: CURRENT_SCHEMA, job }).map_err(malformed)
+    serde_json::to_string(&Stored {
+        schema: CURRENT_SCHEMA,
+        job,
+    })
+    .map_err(malformed)
 }
 
 /// Reads a stored record of any known schema, upgrading it to the current `Job`. The current

@@ -7,6 +7,7 @@
 
 use crate::ids::JobId;
 use crate::job::Job;
+use chrono::serde::ts_milliseconds;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -18,6 +19,7 @@ use thiserror::Error;
 pub struct OutboxEntry {
     pub job_id: JobId,
     pub revision: u64,
+    #[serde(with = "ts_milliseconds")]
     pub queued_at: DateTime<Utc>,
 }
 

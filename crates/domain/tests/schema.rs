@@ -31,8 +31,17 @@ fn version_1_fixture_is_upgraded() {
 fn unreadable_records_are_errors_not_panics() {
     assert_eq!(restore("[1, 2]"), Err(SchemaError::NotAnEnvelope));
     assert_eq!(restore("not json"), Err(SchemaError::NotAnEnvelope));
-    assert_eq!(restore(r#"{"schema": 99, "job": {}}"#), Err(SchemaError::TooNew(99)));
-    assert!(matches!(restore(r#"{"schema": 2, "job": {}}"#), Err(SchemaError::Malformed(_))));
-    assert!(matches!(restore(r#"{"schema": 1, "job": 3}"#), Err(SchemaError::Malformed(_))));
+    assert_eq!(
+        restore(r#"{"schema": 99, "job": {}}"#),
+        Err(SchemaError::TooNew(99))
+    );
+    assert!(matches!(
+        restore(r#"{"schema": 2, "job": {}}"#),
+        Err(SchemaError::Malformed(_))
+    ));
+    assert!(matches!(
+        restore(r#"{"schema": 1, "job": 3}"#),
+        Err(SchemaError::Malformed(_))
+    ));
     assert_eq!(restore(r#"{"schema": 1}"#), Err(SchemaError::NotAnEnvelope));
 }

@@ -9,8 +9,16 @@ use leptos::prelude::*;
 #[component]
 pub fn StateBadge(state: JobState) -> impl IntoView {
     let i18n = use_i18n();
-    let class = format!("pill state-{state:?}").to_lowercase();
-    view! { <span class=class>{i18n.t(state_label(state))}</span> }
+    view! { <span class=state_class(state)>{i18n.t(state_label(state))}</span> }
+}
+
+/// The stage a state belongs to, for its colour: arrival, inspection, or signed and beyond.
+fn state_class(state: JobState) -> &'static str {
+    match state {
+        JobState::Booked | JobState::Arrived => "pill state-arrival",
+        JobState::Inspecting => "pill state-inspecting",
+        _ => "pill state-signed",
+    }
 }
 
 #[component]

@@ -37,14 +37,15 @@ pub fn Notices() -> impl IntoView {
             }
         })
     };
-    let superseded = move || {
-        jobs.superseded.get().then(|| view! {
+    let superseded =
+        move || {
+            jobs.superseded.get().then(|| view! {
             <div class="notice warn" role="alert">
                 <p>{i18n.t(Msg::BannerNewerTab)}</p>
                 <button type="button" on:click=move |_| reload()>{i18n.t(Msg::Reload)}</button>
             </div>
         })
-    };
+        };
     let update = move || {
         device.update_available().then(|| view! {
             <div class="notice info" role="status">

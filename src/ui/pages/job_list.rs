@@ -15,7 +15,7 @@ pub fn JobList() -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
     let (query, set_query) = signal(String::new());
-    let shown = Memo::new(move |_| {
+    let shown = move || {
         let wanted = normalise(&query.get());
         jobs.list.with(|list| {
             list.iter()
@@ -23,7 +23,7 @@ pub fn JobList() -> impl IntoView {
                 .cloned()
                 .collect::<Vec<_>>()
         })
-    });
+    };
     let body = move || {
         if !jobs.loaded.get() {
             return view! { <p class="empty">{i18n.t(Msg::Loading)}</p> }.into_any();
@@ -37,13 +37,15 @@ pub fn JobList() -> impl IntoView {
             }
             .into_any();
         }
-        if shown.with(Vec::is_empty) {
+        let shown = shown();
+        if shown.is_empty() {
             return view! { <p class="empty">{i18n.t(Msg::NoMatches)}</p> }.into_any();
         }
+        let count = i18n.format(Msg::JobCount, &[("n", &shown.len().to_string())]);
         view! {
-            <p class="count">{i18n.format(Msg::JobCount, &[("n", &shown.with(Vec::len).to_string())])}</p>
+            <p class="count">{count}</p>
             <ul class="job-list">
-                <For each=move || shown.get() key=|job| (job.id, job.revision) children=move |job| view! { <JobCard job/> }/>
+                {shown.into_iter().map(|job| view! { <JobCard job/> }).collect_view()}
             </ul>
         }
         .into_any()
@@ -82,7 +84,7 @@ fn JobCard(job: Job) -> impl IntoView {
                 </span>
                 <span class="meta">
                     {i18n.t(Msg::JobNumber)} " " {job.id.short()} " · "
-                    <time datetime=created.to_rfc3339()>{local_date_time(created, i18n.locale().tag())}</time>
+                    <time>{local_date_time(created, i18n.locale().tag())}</time>
                 </span>
             </A>
         </li>

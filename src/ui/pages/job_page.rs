@@ -18,13 +18,16 @@ pub fn JobPage() -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
     let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| JobId::parse(&s))));
-    let job = Memo::new(move |_| id.get().and_then(|id| jobs.job(id)));
+    let job = move || {
+        let id = params.with(|p| p.get("id").and_then(|s| JobId::parse(&s)))?;
+        jobs.job(id)
+    };
     move || {
         if !jobs.loaded.get() {
-            return view! { <section class="page"><p>{i18n.t(Msg::Loading)}</p></section> }.into_any();
+            return view! { <section class="page"><p>{i18n.t(Msg::Loading)}</p></section> }
+                .into_any();
         }
-        match job.get() {
+        match job() {
             Some(job) => view! { <JobDetails job/> }.into_any(),
             None => view! {
                 <section class="page">
@@ -127,7 +130,7 @@ fn HistoryRow(entry: HistoryEntry) -> impl IntoView {
     let actor = entry.actor.0;
     view! {
         <li>
-            <time datetime=at.to_rfc3339()>{local_date_time(at, i18n.locale().tag())}</time>
+            <time>{local_date_time(at, i18n.locale().tag())}</time>
             <span class="what">{i18n.t(label)}</span>
             {(!actor.is_empty()).then(|| view! {
                 <span class="who">{i18n.t(Msg::By)} " " {actor.clone()}</span>

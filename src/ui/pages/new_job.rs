@@ -36,7 +36,9 @@ pub fn NewJobPage() -> impl IntoView {
             return;
         };
         let visit = if appointment.get_untracked() {
-            Visit::Appointment { booked_at: clock::now() }
+            Visit::Appointment {
+                booked_at: clock::now(),
+            }
         } else {
             Visit::WalkIn
         };

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every check and test LaneCheck has, installing what is missing first. CI runs this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+export PATH="$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+passed=0
+stage() {
+  printf '\n== %s\n' "$1"
+  shift
+  "$@"
+  passed=$((passed + 1))
+}
+
+stage "format" cargo fmt --all --check
+stage "clippy (host)" cargo clippy --workspace --all-targets --locked -- -D warnings
+stage "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+stage "unit and property tests (host)" cargo test --workspace --locked
+stage "browser adapter tests (wasm32, headless Chromium)" \
+  cargo test --target wasm32-unknown-unknown --locked --test idb
+stage "release build" trunk build --release --offline
+stage "size budget" node tools/size-report.mjs --budget-kb 200
+stage "end-to-end tests (phone and tablet)" bash -c "cd end2end && npx playwright test"
+
+printf '\nstages: %d passed, 0 failed\n' "$passed"
