@@ -85,6 +85,7 @@ async fn a_change_and_its_outbox_entry_are_stored_together() {
         .jobs()
         .await
         .unwrap()
+        .jobs
         .iter()
         .map(|j| j.id.0.as_u128())
         .collect();
@@ -119,7 +120,7 @@ async fn an_older_database_is_upgraded_and_its_jobs_are_kept() {
         store.store_names(),
         vec!["jobs", "meta", "outbox", "photos"]
     );
-    let jobs = store.jobs().await.unwrap();
+    let jobs = store.jobs().await.unwrap().jobs;
     assert_eq!(jobs.len(), 1);
     assert_eq!(jobs[0].vehicle.plate.as_str(), "沪AD12345");
     assert_eq!(jobs[0].state, JobState::Booked);
@@ -145,9 +146,12 @@ async fn a_newer_tab_closes_this_connection_instead_of_blocking() {
 }
 
 #[wasm_bindgen_test]
-async fn an_unreadable_record_is_a_typed_error() {
+async fn an_unreadable_record_is_counted_and_does_not_hide_the_others() {
     fresh("t-corrupt").await;
     let store = IdbStore::open("t-corrupt", || {}).await.unwrap();
+    save_new(&store, &job(1), lanecheck::platform::clock::now())
+        .await
+        .unwrap();
     store.close();
     JsFuture::from(put_raw(
         "t-corrupt",
@@ -157,7 +161,9 @@ async fn an_unreadable_record_is_a_typed_error() {
     .await
     .unwrap();
     let store = IdbStore::open("t-corrupt", || {}).await.unwrap();
-    assert!(matches!(store.jobs().await, Err(StoreError::Corrupt(_))));
+    let listing = store.jobs().await.unwrap();
+    assert_eq!(listing.unreadable, 1);
+    assert_eq!(listing.jobs.len(), 1);
 }
 
 #[wasm_bindgen_test]

@@ -116,7 +116,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::AppVersionLabel => "Version",
         Msg::BannerQuota => "This device's storage is full; the last change was NOT saved. Free some space and try again.",
         Msg::BannerUnavailable => "Storage on this device cannot be used, so changes are not saved. Leave private mode or use another browser.",
-        Msg::BannerCorrupt => "A stored record could not be read; it was left untouched.",
+        Msg::BannerCorrupt => "Some stored records could not be read (perhaps written by a newer app); they were left untouched and the other jobs are shown.",
         Msg::BannerNewerTab => "LaneCheck was updated in another tab. Reload this page.",
         Msg::BannerUpdate => "A new version of LaneCheck is available.",
         Msg::Reload => "Reload",

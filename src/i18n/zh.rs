@@ -116,7 +116,9 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::AppVersionLabel => "版本",
         Msg::BannerQuota => "设备存储空间已满，刚才的修改没有保存。请清理空间后重试。",
         Msg::BannerUnavailable => "无法使用本机存储，修改不会被保存。请退出无痕模式或更换浏览器。",
-        Msg::BannerCorrupt => "有一条本机记录无法读取，已保留原样。",
+        Msg::BannerCorrupt => {
+            "有本机记录无法读取（可能来自更新版本的应用），已原样保留，其余接车单不受影响。"
+        }
         Msg::BannerNewerTab => "LaneCheck 已在另一个标签页更新，请重新加载本页。",
         Msg::BannerUpdate => "LaneCheck 有新版本。",
         Msg::Reload => "重新加载",

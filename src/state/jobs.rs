@@ -152,7 +152,13 @@ pub fn provide_jobs() {
                     jobs.advisor.set(name);
                 }
                 match store.jobs().await {
-                    Ok(list) => jobs.list.set(list),
+                    Ok(listing) => {
+                        jobs.list.set(listing.jobs);
+                        if listing.unreadable > 0 {
+                            let count = listing.unreadable.to_string();
+                            jobs.storage_error.set(Some(StoreError::Corrupt(count)));
+                        }
+                    }
                     Err(err) => jobs.storage_error.set(Some(err)),
                 }
                 jobs.store.set_value(Some(Rc::new(store)));

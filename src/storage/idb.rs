@@ -15,7 +15,7 @@
 //! (instead of blocking the upgrade) and reports it, so the page can ask for a reload.
 
 use lanecheck_domain::schema::{restore, store as to_record};
-use lanecheck_domain::store::{sort_newest_first, JobStore, OutboxEntry, StoreError};
+use lanecheck_domain::store::{sort_newest_first, JobStore, Listing, OutboxEntry, StoreError};
 use lanecheck_domain::{Job, JobId};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -204,14 +204,17 @@ impl JobStore for IdbStore {
         from_record(&record).map(Some)
     }
 
-    async fn jobs(&self) -> Result<Vec<Job>, StoreError> {
+    async fn jobs(&self) -> Result<Listing, StoreError> {
         let records = self.get_all(JOBS).await?;
-        let mut jobs = records
-            .iter()
-            .map(|r| from_record(&r))
-            .collect::<Result<Vec<_>, _>>()?;
-        sort_newest_first(&mut jobs);
-        Ok(jobs)
+        let mut listing = Listing::default();
+        for record in records.iter() {
+            match from_record(&record) {
+                Ok(job) => listing.jobs.push(job),
+                Err(_) => listing.unreadable += 1,
+            }
+        }
+        sort_newest_first(&mut listing.jobs);
+        Ok(listing)
     }
 
     async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {

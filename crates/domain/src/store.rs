@@ -35,14 +35,22 @@ pub enum StoreError {
     Corrupt(String),
 }
 
+/// The jobs on the device. A record that cannot be read (written by a newer app, or damaged)
+/// is counted, left untouched in storage, and does not hide the others.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Listing {
+    pub jobs: Vec<Job>,
+    pub unreadable: usize,
+}
+
 /// The device store. Futures are not `Send`: in the browser everything runs on one thread.
 #[allow(async_fn_in_trait)]
 pub trait JobStore {
     /// Stores `job` and queues `entry` for sync, in one transaction.
     async fn save_change(&self, job: &Job, entry: &OutboxEntry) -> Result<(), StoreError>;
     async fn job(&self, id: JobId) -> Result<Option<Job>, StoreError>;
-    /// Every job, newest first.
-    async fn jobs(&self) -> Result<Vec<Job>, StoreError>;
+    /// Every readable job, newest first, and how many stored records could not be read.
+    async fn jobs(&self) -> Result<Listing, StoreError>;
     /// Pending outbox entries, oldest first.
     async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError>;
 }
@@ -69,10 +77,13 @@ impl JobStore for MemoryStore {
         Ok(self.jobs.borrow().get(&id).cloned())
     }
 
-    async fn jobs(&self) -> Result<Vec<Job>, StoreError> {
+    async fn jobs(&self) -> Result<Listing, StoreError> {
         let mut jobs: Vec<Job> = self.jobs.borrow().values().cloned().collect();
         sort_newest_first(&mut jobs);
-        Ok(jobs)
+        Ok(Listing {
+            jobs,
+            unreadable: 0,
+        })
     }
 
     async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {

@@ -37,7 +37,7 @@ fn a_full_disk_is_an_error_and_nothing_changes() {
     *store.fail_with.borrow_mut() = Some(StoreError::QuotaExceeded);
     let err = block_on(commit(&store, &job, Command::Greet, t(1), advisor()));
     assert_eq!(err, Err(CommitError::Store(StoreError::QuotaExceeded)));
-    assert_eq!(block_on(store.jobs()).unwrap(), vec![]);
+    assert_eq!(block_on(store.jobs()).unwrap().jobs, vec![]);
     assert_eq!(block_on(store.outbox()).unwrap(), vec![]);
 }
 
@@ -71,6 +71,7 @@ fn jobs_are_listed_newest_first() {
     block_on(save_new(&store, &newer, t(0))).unwrap();
     let ids: Vec<_> = block_on(store.jobs())
         .unwrap()
+        .jobs
         .into_iter()
         .map(|j| j.id)
         .collect();
