@@ -258,6 +258,7 @@ impl Job {
                 }
                 self.go_to(JobState::CheckedIn)?;
                 self.signature = Some(signature.clone());
+                self.seal = Some(crate::seal::compute(self));
             }
             Command::Advance { to } => {
                 if *to <= JobState::CheckedIn {

@@ -120,7 +120,7 @@ pub struct DamageMark {
 }
 
 /// What a photo documents.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum PhotoTarget {
     Job,
     Damage(u32),

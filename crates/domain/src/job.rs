@@ -128,6 +128,9 @@ pub struct Job {
     pub signature: Option<SignatureRef>,
     /// The advisor's reason for signing with an incomplete check-in, if any.
     pub gate_override: Option<String>,
+    /// SHA-256 of the signed check-in sheet (see `seal.rs`), set by the signature.
+    #[serde(default)]
+    pub seal: Option<String>,
     /// Next id for a damage mark or concern; ids are never reused within a job.
     pub next_local_id: u32,
     pub history: Vec<HistoryEntry>,
@@ -178,6 +181,7 @@ impl Job {
             concerns: Vec::new(),
             signature: None,
             gate_override: None,
+            seal: None,
             next_local_id: 1,
             history: vec![HistoryEntry {
                 at: now,

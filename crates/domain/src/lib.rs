@@ -15,7 +15,9 @@ pub mod money;
 pub mod odometer;
 pub mod phone;
 pub mod plate;
+pub mod prior_damage;
 pub mod schema;
+pub mod seal;
 pub mod store;
 pub mod vin;
 

@@ -213,6 +213,7 @@ proptest! {
             prop_assert!(job.damage.iter().all(|m| (0.0..=1.0).contains(&m.x) && (0.0..=1.0).contains(&m.y)));
             if job.state >= JobState::CheckedIn {
                 prop_assert!(job.signature.is_some());
+                prop_assert_eq!(job.seal_status(), lanecheck_domain::seal::SealStatus::Intact);
                 prop_assert!(job.check_in_gaps().is_empty() || job.gate_override.is_some());
             }
         }
