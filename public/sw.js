@@ -1,11 +1,15 @@
 // LaneCheck's service worker. tools/precache.mjs fills in PRECACHE (every file of the build)
 // and VERSION (a hash of their contents) after each build, so a new build is a new cache.
-// Navigations go to the network first and fall back to the cached app shell; everything else
-// is served from the precache. Old caches are deleted on activation. A new version waits
+// Navigations go to the network first and fall back to the cached page: the check-in's own
+// page for /jobs/<id>/check-in/…, the app shell for everything else. Other requests are
+// served from the precache. Old caches are deleted on activation. A new version waits
 // until the page asks it to take over ("update available").
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
 const CACHE = `lanecheck-${VERSION}`;
+
+const CHECK_IN = /^\/jobs\/[^/]+\/check-in\//;
+const pageFor = (path) => (CHECK_IN.test(path) ? "/check-in/index.html" : "/index.html");
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
@@ -29,7 +33,7 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === "navigate") {
     event.respondWith(
-      fetch(request).catch(() => caches.match("/index.html", { cacheName: CACHE })),
+      fetch(request).catch(() => caches.match(pageFor(new URL(request.url).pathname), { cacheName: CACHE })),
     );
     return;
   }

@@ -4,6 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-export PATH="$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
-trunk build --release --offline
+bash scripts/build.sh
 exec node tools/serve.mjs --port "${PORT:-8080}" --dir dist

@@ -1,3 +1,3 @@
 fn main() {
-    lanecheck::start();
+    lanecheck::start_shell();
 }

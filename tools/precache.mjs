@@ -1,12 +1,13 @@
-// Trunk post-build hook: lists every file of the build (except the worker itself), hashes
-// their contents into a cache version, and writes both into the staged sw.js. The version
-// comes from content, not file names, because Trunk names files before wasm-opt runs.
+// After the release build (scripts/build.sh): lists every file of dist/ (except the worker
+// itself), hashes their contents into a cache version, and writes both into dist/sw.js. The
+// version comes from content, not file names, because Trunk names files before wasm-opt runs.
+//   node tools/precache.mjs dist
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
-const root = process.env.TRUNK_STAGING_DIR;
-if (!root) throw new Error("TRUNK_STAGING_DIR is not set: run this from Trunk's post_build hook");
+const root = process.argv[2];
+if (!root) throw new Error("usage: node tools/precache.mjs <dist directory>");
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -25,8 +26,9 @@ for (const file of files) {
   hash.update(readFileSync(join(root, file)));
 }
 const version = hash.digest("hex").slice(0, 16);
-const urls = files.map((f) => (f === "index.html" ? "/index.html" : `/${f}`));
+const urls = files.map((f) => `/${f}`);
 const worker = join(root, "sw.js");
+if (!readFileSync(worker, "utf8").includes("__PRECACHE__")) throw new Error(`${worker} was already filled in`);
 const source = readFileSync(worker, "utf8")
   .replace('"__VERSION__"', JSON.stringify(version))
   .replace("__PRECACHE__", JSON.stringify(["/", ...urls]));

@@ -1,5 +1,6 @@
-// Serves the built app (dist/) on 127.0.0.1 with the single-page-app fallback: any path that
-// is not a file gets index.html, so deep links like /jobs/<id> load the app. The service
+// Serves the built app (dist/) on 127.0.0.1 with the single-page-app fallback: a path that is
+// not a file gets its page, check-in/index.html for /jobs/<id>/check-in/… and index.html for
+// everything else, so deep links load the app. The service
 // worker and the manifest are never cached by HTTP, so updates are seen at once.
 //
 //   node tools/serve.mjs [--port 8080] [--dir dist]
@@ -34,7 +35,7 @@ async function resolveFile(urlPath) {
     const info = await stat(candidate).catch(() => null);
     if (info?.isFile()) return candidate;
   }
-  return join(root, "index.html");
+  return join(root, /^\/jobs\/[^/]+\/check-in\//.test(urlPath) ? "check-in/index.html" : "index.html");
 }
 
 const server = createServer(async (req, res) => {

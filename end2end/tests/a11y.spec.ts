@@ -31,11 +31,18 @@ test("no serious or critical accessibility violations on any page", async ({ pag
   await createJob(page, "京A12345", "预约");
   expect(await seriousViolations(page), "job page").toEqual([]);
 
-  await page.getByRole("navigation").getByRole("link", { name: "接车单" }).click();
+  const job = page.url();
+  for (const step of ["arrival", "customer", "covers", "checklist", "valuables", "concerns", "review"]) {
+    await page.goto(`${job}/check-in/${step}`);
+    await expect(page.getByRole("navigation", { name: "环车接车" })).toBeVisible();
+    expect(await seriousViolations(page), `check-in ${step}`).toEqual([]);
+  }
+
+  await page.goto("/");
   await expect(page.getByRole("link", { name: /京A12345/ })).toBeVisible();
   expect(await seriousViolations(page), "job list").toEqual([]);
 
-  await page.getByRole("navigation").getByRole("link", { name: "设置" }).click();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "设置" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "设置" })).toBeVisible();
   expect(await seriousViolations(page), "settings").toEqual([]);
 });

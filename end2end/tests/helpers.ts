@@ -9,7 +9,7 @@ export async function openApp(page: Page, path = "/") {
 
 /** Creates a job through the "new job" form, as an advisor would, and waits until it is saved. */
 export async function createJob(page: Page, plate: string, visit: "直接入厂" | "预约" = "直接入厂") {
-  await page.getByRole("navigation").getByRole("link", { name: "新建" }).click();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "新建" }).click();
   await page.getByRole("radio", { name: visit }).check();
   await page.getByLabel("车牌号").fill(plate);
   await page.getByRole("button", { name: "创建接车单" }).click();

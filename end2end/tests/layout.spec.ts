@@ -34,13 +34,17 @@ test("every page fits the screen with thumb-sized controls", async ({ page }, te
   await checkLayout(page, "job-page", project);
 
   await createJob(page, "京A12345");
-  await page.getByRole("button", { name: "已接待客户" }).click();
-  await expect(page.getByRole("listitem").filter({ hasText: "接待客户" })).toBeVisible();
-  await page.getByRole("navigation").getByRole("link", { name: "接车单" }).click();
+  const job = page.url();
+  for (const step of ["arrival", "customer", "covers", "checklist", "valuables", "concerns", "review"]) {
+    await page.goto(`${job}/check-in/${step}`);
+    await expect(page.getByRole("navigation", { name: "环车接车" })).toBeVisible();
+    await checkLayout(page, `check-in-${step}`, project);
+  }
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "接车单" }).click();
   await expect(page.locator(".job-card")).toHaveCount(2);
   await checkLayout(page, "job-list", project);
 
-  await page.getByRole("navigation").getByRole("link", { name: "设置" }).click();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "设置" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "设置" })).toBeVisible();
   await checkLayout(page, "settings", project);
 });

@@ -10,7 +10,7 @@ test("with the network cut, a job is created and the app reloads from the servic
   await createJob(page, "苏E12345F");
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "苏E12345F" })).toBeVisible();
-  await page.getByRole("navigation").getByRole("link", { name: "接车单" }).click();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "接车单" }).click();
   await expect(page.getByRole("link", { name: /苏E12345F/ })).toBeVisible();
 });
 

@@ -18,7 +18,7 @@ test("a full device is a visible message, and what was typed is kept", async ({ 
   await expect(page.getByRole("status").filter({ hasText: "已保存" })).toHaveCount(0);
 
   await page.reload();
-  await page.getByRole("navigation").getByRole("link", { name: "接车单" }).click();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "接车单" }).click();
   await expect(page.getByText("还没有接车单")).toBeVisible();
 });
 

@@ -23,7 +23,7 @@ test("invalid plates get a message next to the field and nothing is saved", asyn
     // What was typed is kept, so the advisor only corrects it.
     await expect(plate).toHaveValue(typed);
   }
-  await page.getByRole("navigation").getByRole("link", { name: "接车单" }).click();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "接车单" }).click();
   await expect(page.getByText("还没有接车单")).toBeVisible();
 });
 

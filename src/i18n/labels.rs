@@ -1,6 +1,7 @@
 //! Message keys for domain values shown as labels: states and history entries.
 
 use super::Msg;
+use lanecheck_domain::inspection::{CheckItem, Cover, Valuable};
 use lanecheck_domain::{Command, JobState};
 
 pub fn state_label(state: JobState) -> Msg {
@@ -45,5 +46,55 @@ pub fn command_label(command: &Command) -> Msg {
         Command::OverrideGate { .. } => Msg::CmdOverrideGate,
         Command::SignCheckIn(_) => Msg::CmdSignCheckIn,
         Command::Advance { .. } => Msg::CmdAdvance,
+    }
+}
+
+pub fn cover_label(cover: Cover) -> Msg {
+    match cover {
+        Cover::Seat => Msg::CoverSeat,
+        Cover::SteeringWheel => Msg::CoverSteeringWheel,
+        Cover::FloorMat => Msg::CoverFloorMat,
+        Cover::GearLever => Msg::CoverGearLever,
+    }
+}
+
+/// A standard item's message; a store's own item is shown by its name instead.
+pub fn check_label(item: &CheckItem) -> Result<Msg, &str> {
+    Ok(match item {
+        CheckItem::ExteriorPaint => Msg::CheckExteriorPaint,
+        CheckItem::BodyPanels => Msg::CheckBodyPanels,
+        CheckItem::Glass => Msg::CheckGlass,
+        CheckItem::Lights => Msg::CheckLights,
+        CheckItem::Mirrors => Msg::CheckMirrors,
+        CheckItem::Wipers => Msg::CheckWipers,
+        CheckItem::TyresAndRims => Msg::CheckTyresAndRims,
+        CheckItem::Interior => Msg::CheckInterior,
+        CheckItem::WarningLights => Msg::CheckWarningLights,
+        CheckItem::OdometerReading => Msg::CheckOdometerReading,
+        CheckItem::FuelGauge => Msg::CheckFuelGauge,
+        CheckItem::OnboardTools => Msg::CheckOnboardTools,
+        CheckItem::Audio => Msg::CheckAudio,
+        CheckItem::PowerSocket => Msg::CheckPowerSocket,
+        CheckItem::RearTrim => Msg::CheckRearTrim,
+        CheckItem::Store(name) => return Err(name),
+    })
+}
+
+pub fn valuable_label(item: Valuable) -> Msg {
+    match item {
+        Valuable::Consumables => Msg::ValConsumables,
+        Valuable::Discs => Msg::ValDiscs,
+        Valuable::Perfume => Msg::ValPerfume,
+        Valuable::Wallet => Msg::ValWallet,
+        Valuable::UsbDrive => Msg::ValUsbDrive,
+        Valuable::AntiTheftDevice => Msg::ValAntiTheftDevice,
+        Valuable::Gps => Msg::ValGps,
+        Valuable::Electronics => Msg::ValElectronics,
+        Valuable::Glasses => Msg::ValGlasses,
+        Valuable::Toys => Msg::ValToys,
+        Valuable::SportsGear => Msg::ValSportsGear,
+        Valuable::Documents => Msg::ValDocuments,
+        Valuable::WarrantyBooklet => Msg::ValWarrantyBooklet,
+        Valuable::InsurancePapers => Msg::ValInsurancePapers,
     }
 }

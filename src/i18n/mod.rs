@@ -9,7 +9,7 @@ mod labels;
 mod zh;
 
 pub use errors::{domain_error, odometer_error, phone_error, plate_error, vin_error};
-pub use labels::{command_label, state_label};
+pub use labels::{check_label, command_label, cover_label, state_label, valuable_label};
 
 use serde::{Deserialize, Serialize};
 
@@ -68,7 +68,7 @@ macro_rules! messages {
 }
 
 messages! {
-    AppName, NavJobs, NavNewJob, NavSettings, SkipToContent,
+    AppName, MainNav, NavJobs, NavNewJob, NavSettings, SkipToContent,
     SearchPlate, NoJobs, NoMatches, JobCount, OpenJob,
     NewJobTitle, VisitKind, Appointment, WalkIn, PlateLabel, PlateHint, CreateJob,
     Saving, Saved, Loading,
@@ -94,6 +94,7 @@ messages! {
     StorageBestEffort, AppVersionLabel,
     BannerQuota, BannerUnavailable, BannerCorrupt, BannerNewerTab, BannerUpdate, Reload, Dismiss,
     Offline, NotFound,
+    CheckInTitle, StepArrival, StepCustomer, StepCovers, StepChecklist, StepValuables, StepConcerns, StepReview, Next, Previous, ContinueCheckIn, StepDone, StepOpen, GreetTimer, GreetTarget, OwnerName, OwnerPhone, BringerSame, BringerName, BringerPhone, VinLabel, MakeModel, Colour, Odometer, Fuel, FuelEighths, Documents, DrivingLicence, ServiceBooklet, SaveDetails, PhoneWarning, VinCheckWarning, ConfirmVin, OdometerRollback, CoversIntro, CoverSeat, CoverSteeringWheel, CoverFloorMat, CoverGearLever, FittedInFront, CheckExteriorPaint, CheckBodyPanels, CheckGlass, CheckLights, CheckMirrors, CheckWipers, CheckTyresAndRims, CheckInterior, CheckWarningLights, CheckOdometerReading, CheckFuelGauge, CheckOnboardTools, CheckAudio, CheckPowerSocket, CheckRearTrim, AnswerOk, AnswerIssue, AnswerNa, IssueNote, AllRemainingOk, UndoAllRemainingOk, SetByAllOk, ChecklistLeft, ValuablesIntro, ValConsumables, ValDiscs, ValPerfume, ValWallet, ValUsbDrive, ValAntiTheftDevice, ValGps, ValElectronics, ValGlasses, ValToys, ValSportsGear, ValDocuments, ValWarrantyBooklet, ValInsurancePapers, TakenByCustomer, LeftInCar, LeftDescription, AcknowledgeValuables, ValuablesAcknowledged, ConcernWords, ConcernWhen, AddConcern, NoConcerns, RemoveConcern, ReviewIntro, GateMissing, GateCover, GateCheck, GateMark, GateValuables, OverrideReason, Override, OverrideRecorded, ReadyToSign, IssuesFound, LeftItems, NoneRecorded, SignerName, SignHere, UndoStroke, ClearSignature, ConfirmSignature, SignatureEmpty, SealedTitle, SealIntact, SealBroken, SealLabel, SignedBy, SignatureImage,
 }
 
 #[cfg(test)]

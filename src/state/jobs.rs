@@ -3,9 +3,12 @@
 //! only then updates the signal the pages read. Storage failures become a visible notice;
 //! a refused command is returned to the page that issued it.
 
-use crate::platform::{clock, ids};
+use crate::i18n::domain_error;
+use crate::platform::{blob, clock, ids};
+use crate::state::locale::use_i18n;
 use crate::storage::idb::{IdbStore, DB_NAME};
 use crate::storage::{JobStore, StoreError};
+use futures::lock::Mutex;
 use lanecheck_domain::plate::Plate;
 use lanecheck_domain::store::{commit, save_new, sort_newest_first, CommitError};
 use lanecheck_domain::{ActorId, Command, DomainError, Job, JobId, NewJob, Visit};
@@ -45,6 +48,9 @@ pub struct Jobs {
     pub superseded: RwSignal<bool>,
     pub advisor: RwSignal<String>,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
+    /// Changes run one at a time: each reads the job as the previous one left it, so quick
+    /// taps never overwrite each other.
+    queue: StoredValue<Rc<Mutex<()>>, LocalStorage>,
 }
 
 impl Jobs {
@@ -75,6 +81,8 @@ impl Jobs {
 
     /// Applies `command` to job `id` and stores the result.
     pub async fn dispatch(self, id: JobId, command: Command) -> Result<(), ChangeError> {
+        let queue = self.queue.get_value();
+        let _turn = queue.lock().await;
         let job = self.job(id).ok_or(ChangeError::UnknownJob)?;
         let store = self.store()?;
         self.status.set(SaveStatus::Saving);
@@ -98,6 +106,21 @@ impl Jobs {
         self.settle(store.set_meta(ADVISOR_KEY, name.trim()).await)?;
         self.advisor.set(name.trim().to_string());
         Ok(())
+    }
+
+    /// Stores a blob under its SHA-256 and returns the hash, once it is on disk.
+    pub async fn store_blob(self, blob: &web_sys::Blob) -> Result<String, ChangeError> {
+        let store = self.store()?;
+        let sha256 = blob::sha256(blob)
+            .await
+            .map_err(|_| self.fail(StoreError::Unavailable("crypto".into())))?;
+        self.status.set(SaveStatus::Saving);
+        self.settle(store.put_blob(&sha256, blob).await)?;
+        Ok(sha256)
+    }
+
+    pub async fn blob(self, sha256: &str) -> Option<web_sys::Blob> {
+        self.store().ok()?.blob(sha256).await.ok().flatten()
     }
 
     fn actor(&self) -> ActorId {
@@ -144,6 +167,7 @@ pub fn provide_jobs() {
         superseded: RwSignal::new(false),
         advisor: RwSignal::new(String::new()),
         store: StoredValue::new_local(None),
+        queue: StoredValue::new_local(Rc::new(Mutex::new(()))),
     };
     spawn_local(async move {
         match IdbStore::open(DB_NAME, move || jobs.superseded.set(true)).await {
@@ -172,4 +196,20 @@ pub fn provide_jobs() {
 
 pub fn use_jobs() -> Jobs {
     expect_context()
+}
+
+/// A command runner for one job, for pages: refusals come back as a translated message.
+pub fn use_dispatch(id: JobId) -> (Callback<Command>, ReadSignal<Option<String>>) {
+    let jobs = use_jobs();
+    let i18n = use_i18n();
+    let (error, set_error) = signal(None::<String>);
+    let run = Callback::new(move |command| {
+        set_error.set(None);
+        spawn_local(async move {
+            if let Err(ChangeError::Refused(err)) = jobs.dispatch(id, command).await {
+                set_error.set(Some(domain_error(i18n.locale(), &err)));
+            }
+        });
+    });
+    (run, error)
 }

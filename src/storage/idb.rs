@@ -140,6 +140,23 @@ impl IdbStore {
         Ok(())
     }
 
+    /// Stores a blob (a photo, a signature) under its SHA-256; storing it again is harmless.
+    pub async fn put_blob(&self, sha256: &str, blob: &web_sys::Blob) -> Result<(), StoreError> {
+        let tx = self.transaction(&[PHOTOS], IdbTransactionMode::Readwrite)?;
+        let done = completion(&tx);
+        let store = tx.object_store(PHOTOS).map_err(to_store_error)?;
+        store
+            .put_with_key(blob, &JsValue::from_str(sha256))
+            .map_err(to_store_error)?;
+        JsFuture::from(done).await.map_err(to_store_error)?;
+        Ok(())
+    }
+
+    pub async fn blob(&self, sha256: &str) -> Result<Option<web_sys::Blob>, StoreError> {
+        let value = self.get(PHOTOS, &JsValue::from_str(sha256)).await?;
+        Ok(value.dyn_into().ok())
+    }
+
     fn transaction(
         &self,
         stores: &[&str],

@@ -1,5 +1,6 @@
 //! The app root: contexts, the shell (header, notices) and the routes.
 
+use crate::i18n::Msg;
 use crate::state::locale::use_i18n;
 use crate::state::provide_app_state;
 use crate::ui::components::{header::AppHeader, notices::Notices};
@@ -8,7 +9,7 @@ use crate::ui::pages::{
     settings::Settings,
 };
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 #[component]
@@ -21,7 +22,11 @@ pub fn App() -> impl IntoView {
                 // Re-render everything on a language switch; see `I18n`.
                 i18n.track();
                 view! {
-                    <AppHeader/>
+                    <AppHeader>
+                        <A href="/" exact=true>{i18n.t(Msg::NavJobs)}</A>
+                        <A href="/new">{i18n.t(Msg::NavNewJob)}</A>
+                        <A href="/settings">{i18n.t(Msg::NavSettings)}</A>
+                    </AppHeader>
                     <Notices/>
                     <main id="main" tabindex="-1">
                         <Routes fallback=NotFound>

@@ -2,5 +2,6 @@
 //! through `Jobs::dispatch` / `Jobs::create`.
 
 pub mod app;
+pub mod check_in_app;
 pub mod components;
 pub mod pages;

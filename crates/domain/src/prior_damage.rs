@@ -31,7 +31,7 @@ pub fn prior_damage<'a>(current: &Job, jobs: impl IntoIterator<Item = &'a Job>) 
             j.id != current.id && j.created_at < current.created_at && same_vehicle(j, current)
         })
         .collect();
-    earlier.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    earlier.sort_by_key(|j| std::cmp::Reverse(j.created_at));
     earlier
         .into_iter()
         .flat_map(|j| {

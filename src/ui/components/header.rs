@@ -1,14 +1,17 @@
-//! The top bar: app name, navigation, connectivity and whether the last change was saved.
+//! The top bar: app name, the page's navigation, connectivity and whether the last change
+//! was saved.
 
 use crate::i18n::Msg;
 use crate::state::device::use_device;
 use crate::state::jobs::{use_jobs, SaveStatus};
 use crate::state::locale::use_i18n;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
-pub fn AppHeader() -> impl IntoView {
+pub fn AppHeader(
+    /// The page's navigation links.
+    children: Children,
+) -> impl IntoView {
     let i18n = use_i18n();
     let device = use_device();
     let jobs = use_jobs();
@@ -20,18 +23,14 @@ pub fn AppHeader() -> impl IntoView {
     view! {
         <a class="skip" href="#main">{i18n.t(Msg::SkipToContent)}</a>
         <header class="bar">
-            <A href="/" attr:class="brand">{i18n.t(Msg::AppName)}</A>
+            <a href="/" class="brand">{i18n.t(Msg::AppName)}</a>
             <p class="save-status" role="status">
                 {move || (!device.online.get()).then(|| view! {
                     <span class="pill offline">{i18n.t(Msg::Offline)}</span>
                 })}
                 <span>{status}</span>
             </p>
-            <nav aria-label=i18n.t(Msg::AppName)>
-                <A href="/" exact=true>{i18n.t(Msg::NavJobs)}</A>
-                <A href="/new">{i18n.t(Msg::NavNewJob)}</A>
-                <A href="/settings">{i18n.t(Msg::NavSettings)}</A>
-            </nav>
+            <nav aria-label=i18n.t(Msg::MainNav)>{children()}</nav>
         </header>
     }
 }

@@ -1,15 +1,15 @@
 //! One job: its state, key data, the next lifecycle actions available here, and the history
 //! of every change with its time and advisor.
 
-use crate::i18n::{command_label, domain_error, Msg};
+use crate::i18n::{command_label, Msg};
 use crate::platform::clock::local_date_time;
-use crate::state::jobs::{use_jobs, ChangeError};
+use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
 use crate::ui::components::badges::{AppointmentBadge, StateBadge};
+use crate::ui::pages::check_in::Step;
 use lanecheck_domain::job::HistoryEntry;
-use lanecheck_domain::{Command, Job, JobId, JobState, Visit};
+use lanecheck_domain::{Job, JobId};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -80,46 +80,19 @@ fn JobDetails(job: Job) -> impl IntoView {
     }
 }
 
-/// The lifecycle steps this screen offers for the job's current state.
+/// The way into the check-in, at the first step not yet done, while the sheet is open.
 #[component]
 fn Actions(job: Job) -> impl IntoView {
     let i18n = use_i18n();
-    let jobs = use_jobs();
-    let (error, set_error) = signal(None::<String>);
-    let id = job.id;
-    let run = move |command: Command| {
-        set_error.set(None);
-        spawn_local(async move {
-            if let Err(ChangeError::Refused(err)) = jobs.dispatch(id, command).await {
-                set_error.set(Some(domain_error(i18n.locale(), &err)));
-            }
-        });
-    };
-    let mut buttons: Vec<(Msg, Command)> = Vec::new();
-    if job.state == JobState::Booked {
-        buttons.push((Msg::CarArrived, Command::Arrive));
-    }
-    if job.arrived_at.is_some() && job.greeted_at.is_none() {
-        buttons.push((Msg::CustomerGreeted, Command::Greet));
-    }
-    if job.visit == Visit::WalkIn && !job.told_about_appointments {
-        buttons.push((Msg::TellAppointments, Command::ToldAboutAppointments));
-    }
-    if job.state == JobState::Arrived {
-        buttons.push((Msg::StartInspection, Command::StartInspection));
-    }
-    let told = job.told_about_appointments;
-    view! {
-        <div class="actions">
-            {buttons.into_iter().map(|(msg, command)| view! {
-                <button type="button" class="primary" on:click=move |_| run(command.clone())>
-                    {i18n.t(msg)}
-                </button>
-            }).collect_view()}
-            {told.then(|| view! { <p class="done">{i18n.t(Msg::ToldAppointments)}</p> })}
-            <p class="error" role="alert">{error}</p>
-        </div>
-    }
+    job.state.check_in_open().then(|| {
+        let href = Step::resume(&job).href(job.id);
+        view! {
+            <div class="actions">
+                // The check-in is a page of its own (its own bundle): a full load.
+                <a href=href class="button primary" rel="external">{i18n.t(Msg::ContinueCheckIn)}</a>
+            </div>
+        }
+    })
 }
 
 #[component]

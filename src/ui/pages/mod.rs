@@ -1,5 +1,6 @@
 //! One file per screen.
 
+pub mod check_in;
 pub mod job_list;
 pub mod job_page;
 pub mod new_job;

@@ -5,6 +5,7 @@ use crate::i18n::{plate_error, Msg};
 use crate::platform::clock;
 use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
+use crate::ui::components::text_field::TextField;
 use lanecheck_domain::plate::{Plate, PlateError};
 use lanecheck_domain::Visit;
 use leptos::ev::SubmitEvent;
@@ -18,7 +19,7 @@ pub fn NewJobPage() -> impl IntoView {
     let jobs = use_jobs();
     let navigate = use_navigate();
     let (appointment, set_appointment) = signal(false);
-    let (plate, set_plate) = signal(String::new());
+    let plate = RwSignal::new(String::new());
     let (tried, set_tried) = signal(false);
     let (busy, set_busy) = signal(false);
     let error = Memo::new(move |_| {
@@ -71,23 +72,8 @@ pub fn NewJobPage() -> impl IntoView {
                         <span>{i18n.t(Msg::Appointment)}</span>
                     </label>
                 </fieldset>
-                <div class="field">
-                    <label for="plate">{i18n.t(Msg::PlateLabel)}</label>
-                    <input
-                        id="plate"
-                        class="plate-input"
-                        type="text"
-                        autocomplete="off"
-                        autocapitalize="characters"
-                        spellcheck="false"
-                        aria-describedby="plate-hint plate-error"
-                        aria-invalid=move || error.with(Option::is_some).to_string()
-                        prop:value=plate
-                        on:input=move |ev| set_plate.set(event_target_value(&ev))
-                    />
-                    <p id="plate-hint" class="hint">{i18n.t(Msg::PlateHint)}</p>
-                    <p id="plate-error" class="error" role="alert">{message}</p>
-                </div>
+                <TextField id="plate" label=i18n.t(Msg::PlateLabel) value=plate class="plate-input"
+                    hint=i18n.t(Msg::PlateHint) error=Signal::derive(message)/>
                 <button type="submit" class="primary" disabled=busy>
                     {i18n.t(Msg::CreateJob)}
                 </button>

@@ -1,0 +1,67 @@
+//! A list of items, each answered by one of a few choices (radio buttons), with a note field
+//! for the choice that needs one ("issue", "left in the car"). Used by the checklist and the
+//! valuables; not generic, so it is compiled once.
+
+use leptos::prelude::*;
+
+pub struct ChoiceRow {
+    pub label: String,
+    pub chosen: Option<usize>,
+    pub note: String,
+    /// A short remark under the label, such as "set by all remaining OK".
+    pub remark: Option<&'static str>,
+}
+
+#[component]
+pub fn ChoiceList(
+    /// The items, in display order.
+    rows: Vec<ChoiceRow>,
+    /// The label of each choice.
+    choices: Vec<&'static str>,
+    /// The choice that asks for a note.
+    note_for: usize,
+    /// The note field's label.
+    note_label: &'static str,
+    /// Called with (row, choice, note) when a choice or a note changes.
+    on_choose: Callback<(usize, usize, String)>,
+) -> impl IntoView {
+    rows.into_iter()
+        .enumerate()
+        .map(|(row, item)| {
+            let name = format!("choice-{row}");
+            let note = item.note.clone();
+            let buttons = choices
+                .iter()
+                .enumerate()
+                .map(|(choice, label)| {
+                    let note = note.clone();
+                    view! {
+                        <label class="choice">
+                            <input type="radio" name=name.clone() checked=item.chosen == Some(choice)
+                                on:change=move |_| on_choose.run((row, choice, note.clone()))/>
+                            <span>{*label}</span>
+                        </label>
+                    }
+                })
+                .collect_view();
+            let note_field = (item.chosen == Some(note_for)).then(|| {
+                let id = format!("note-{row}");
+                view! {
+                    <div class="field note">
+                        <label for=id.clone()>{note_label}</label>
+                        <input id=id type="text" value=item.note
+                            on:change=move |ev| on_choose.run((row, note_for, event_target_value(&ev)))/>
+                    </div>
+                }
+            });
+            view! {
+                <fieldset class="choice-row">
+                    <legend>{item.label}</legend>
+                    {item.remark.map(|r| view! { <p class="remark">{r}</p> })}
+                    <div class="choices">{buttons}</div>
+                    {note_field}
+                </fieldset>
+            }
+        })
+        .collect_view()
+}

@@ -1,0 +1,64 @@
+//! Arrival and greeting: "car arrived" starts the clock, "customer greeted" stops it (target
+//! 15 s, shown live). Walk-ins get a one-tap record that they were told about appointments.
+
+use crate::i18n::Msg;
+use crate::platform::clock::{self, local_date_time};
+use crate::state::jobs::use_dispatch;
+use crate::state::locale::use_i18n;
+use lanecheck_domain::{Command, Job, Visit};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// The seed's greeting target.
+const TARGET_SECONDS: i64 = 15;
+
+#[component]
+pub fn Arrival(job: Job) -> impl IntoView {
+    let i18n = use_i18n();
+    let (run, error) = use_dispatch(job.id);
+    let (now, set_now) = signal(clock::now());
+    if job.arrived_at.is_some() && job.greeted_at.is_none() {
+        if let Ok(tick) = set_interval_with_handle(
+            move || set_now.set(clock::now()),
+            Duration::from_millis(500),
+        ) {
+            on_cleanup(move || tick.clear());
+        }
+    }
+    let arrived = job.arrived_at;
+    let seconds = move || {
+        let end = job.greeted_at.unwrap_or_else(|| now.get());
+        arrived.map(|at| (end - at).num_seconds().max(0))
+    };
+    let late = move || seconds().is_some_and(|s| s > TARGET_SECONDS);
+    let timer = move || match seconds() {
+        Some(s) => i18n.format(Msg::GreetingSeconds, &[("n", &s.to_string())]),
+        None => i18n.t(Msg::NotYet).to_string(),
+    };
+    let walk_in = job.visit == Visit::WalkIn;
+    view! {
+        <div class="timer" class:late=late role="timer" aria-label=i18n.t(Msg::GreetTimer)>
+            <span class="seconds">{timer}</span>
+            <span class="hint">{i18n.t(Msg::GreetTarget)}</span>
+        </div>
+        <dl class="facts">
+            <div>
+                <dt>{i18n.t(Msg::ArrivedAt)}</dt>
+                <dd>{arrived.map_or_else(|| i18n.t(Msg::NotYet).to_string(), |at| local_date_time(at, i18n.locale().tag()))}</dd>
+            </div>
+        </dl>
+        <div class="actions">
+            {arrived.is_none().then(|| view! {
+                <button type="button" class="primary" on:click=move |_| run.run(Command::Arrive)>{i18n.t(Msg::CarArrived)}</button>
+            })}
+            {(arrived.is_some() && job.greeted_at.is_none()).then(|| view! {
+                <button type="button" class="primary" on:click=move |_| run.run(Command::Greet)>{i18n.t(Msg::CustomerGreeted)}</button>
+            })}
+            {(walk_in && !job.told_about_appointments).then(|| view! {
+                <button type="button" on:click=move |_| run.run(Command::ToldAboutAppointments)>{i18n.t(Msg::TellAppointments)}</button>
+            })}
+            {job.told_about_appointments.then(|| view! { <p class="done">{i18n.t(Msg::ToldAppointments)}</p> })}
+            <p class="error" role="alert">{error}</p>
+        </div>
+    }
+}

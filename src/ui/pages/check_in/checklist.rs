@@ -1,0 +1,69 @@
+//! The walk-around checklist: every item OK, issue (with a note) or not applicable. "All
+//! remaining OK" answers the rest in one tap; what it set stays marked and can be undone.
+
+use crate::i18n::{check_label, Msg};
+use crate::state::jobs::use_dispatch;
+use crate::state::locale::use_i18n;
+use crate::ui::components::choice_list::{ChoiceList, ChoiceRow};
+use lanecheck_domain::inspection::Answer;
+use lanecheck_domain::{Command, Job};
+use leptos::prelude::*;
+
+const OK: usize = 0;
+const ISSUE: usize = 1;
+const NOT_APPLICABLE: usize = 2;
+
+#[component]
+pub fn Checklist(job: Job) -> impl IntoView {
+    let i18n = use_i18n();
+    let (run, error) = use_dispatch(job.id);
+    let items: Vec<_> = job.checklist.iter().map(|e| e.item.clone()).collect();
+    let rows = job
+        .checklist
+        .iter()
+        .map(|entry| ChoiceRow {
+            label: check_label(&entry.item).map_or_else(str::to_string, |m| i18n.t(m).to_string()),
+            chosen: entry.answer.as_ref().map(|a| match a {
+                Answer::Ok => OK,
+                Answer::Issue { .. } => ISSUE,
+                Answer::NotApplicable => NOT_APPLICABLE,
+            }),
+            note: match &entry.answer {
+                Some(Answer::Issue { note }) => note.clone(),
+                _ => String::new(),
+            },
+            remark: entry.bulk.then(|| i18n.t(Msg::SetByAllOk)),
+        })
+        .collect();
+    let on_choose = Callback::new(move |(row, choice, note): (usize, usize, String)| {
+        let answer = match choice {
+            OK => Answer::Ok,
+            ISSUE => Answer::Issue { note },
+            _ => Answer::NotApplicable,
+        };
+        run.run(Command::AnswerCheck {
+            item: items[row].clone(),
+            answer: Some(answer),
+        });
+    });
+    let open = job.checklist.iter().filter(|e| e.answer.is_none()).count();
+    let bulk = job.checklist.iter().any(|e| e.bulk);
+    view! {
+        <div class="bulk">
+            {(open > 0).then(|| view! {
+                <p>{i18n.format(Msg::ChecklistLeft, &[("n", &open.to_string())])}</p>
+                <button type="button" class="primary" on:click=move |_| run.run(Command::AllRemainingOk)>
+                    {i18n.t(Msg::AllRemainingOk)}
+                </button>
+            })}
+            {bulk.then(|| view! {
+                <button type="button" on:click=move |_| run.run(Command::UndoAllRemainingOk)>
+                    {i18n.t(Msg::UndoAllRemainingOk)}
+                </button>
+            })}
+        </div>
+        <p class="error" role="alert">{error}</p>
+        <ChoiceList rows choices=vec![i18n.t(Msg::AnswerOk), i18n.t(Msg::AnswerIssue), i18n.t(Msg::AnswerNa)]
+            note_for=ISSUE note_label=i18n.t(Msg::IssueNote) on_choose/>
+    }
+}

@@ -1,0 +1,61 @@
+//! Customer concerns (问诊): every problem in the customer's own words, and when it happens.
+
+use crate::i18n::Msg;
+use crate::state::jobs::use_dispatch;
+use crate::state::locale::use_i18n;
+use lanecheck_domain::{Command, Job};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+#[component]
+pub fn Concerns(job: Job) -> impl IntoView {
+    let i18n = use_i18n();
+    let (run, error) = use_dispatch(job.id);
+    let (words, set_words) = signal(String::new());
+    let (when, set_when) = signal(String::new());
+    let add = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        run.run(Command::AddConcern {
+            words: words.get_untracked(),
+            when_it_happens: when.get_untracked(),
+        });
+    };
+    let list = if job.concerns.is_empty() {
+        view! { <p class="empty">{i18n.t(Msg::NoConcerns)}</p> }.into_any()
+    } else {
+        let items = job
+            .concerns
+            .into_iter()
+            .map(|c| {
+                let id = c.id;
+                view! {
+                    <li>
+                        <p class="words">"“"{c.words}"”"</p>
+                        <p class="hint">{c.when_it_happens}</p>
+                        <button type="button" on:click=move |_| run.run(Command::RemoveConcern { id })>
+                            {i18n.t(Msg::RemoveConcern)}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="concerns">{items}</ul> }.into_any()
+    };
+    view! {
+        {list}
+        <form on:submit=add>
+            <div class="field">
+                <label for="concern-words">{i18n.t(Msg::ConcernWords)}</label>
+                <textarea id="concern-words" rows="3" prop:value=words
+                    on:input=move |ev| set_words.set(event_target_value(&ev))></textarea>
+            </div>
+            <div class="field">
+                <label for="concern-when">{i18n.t(Msg::ConcernWhen)}</label>
+                <input id="concern-when" type="text" prop:value=when
+                    on:input=move |ev| set_when.set(event_target_value(&ev))/>
+            </div>
+            <p class="error" role="alert">{error}</p>
+            <button type="submit" class="primary">{i18n.t(Msg::AddConcern)}</button>
+        </form>
+    }
+}

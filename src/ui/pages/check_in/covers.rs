@@ -1,0 +1,43 @@
+//! The four protective covers (四件套), each ticked when fitted in front of the customer. The
+//! first tick also starts the walk-around (state Inspecting).
+
+use crate::i18n::{cover_label, Msg};
+use crate::state::jobs::use_jobs;
+use crate::state::locale::use_i18n;
+use lanecheck_domain::inspection::Cover;
+use lanecheck_domain::{Command, Job, JobState};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn Covers(job: Job) -> impl IntoView {
+    let i18n = use_i18n();
+    let jobs = use_jobs();
+    let id = job.id;
+    let fit = move |cover: Cover, fitted: bool| {
+        spawn_local(async move {
+            if jobs.job(id).is_some_and(|j| j.state == JobState::Arrived) {
+                let _ = jobs.dispatch(id, Command::StartInspection).await;
+            }
+            let _ = jobs.dispatch(id, Command::FitCover { cover, fitted }).await;
+        });
+    };
+    let rows = Cover::ALL
+        .into_iter()
+        .map(|cover| {
+            let checked = job.covers.contains(&cover);
+            view! {
+                <label class="check-row">
+                    <input type="checkbox" checked=checked
+                        on:change=move |ev| fit(cover, event_target_checked(&ev))/>
+                    <span>{i18n.t(cover_label(cover))}</span>
+                    <span class="hint">{i18n.t(Msg::FittedInFront)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="intro">{i18n.t(Msg::CoversIntro)}</p>
+        <div class="check-list">{rows}</div>
+    }
+}

@@ -1,0 +1,234 @@
+//! Customer and vehicle: the owner and the person bringing the car (name, mobile), plate, VIN,
+//! make/model, colour, odometer, fuel (a tap control in eighths) and documents received. Bad
+//! input gets a message next to its field and nothing is saved until it is fixed; cautions
+//! (a non-mainland number, a VIN check-digit mismatch, an odometer lower than last time) are
+//! shown, and the VIN one must be confirmed.
+
+use crate::i18n::{odometer_error, phone_error, plate_error, vin_error, Msg};
+use crate::state::jobs::{use_dispatch, use_jobs};
+use crate::state::locale::use_i18n;
+use crate::ui::components::text_field::TextField;
+use lanecheck_domain::job::{Documents, Person, Vehicle};
+use lanecheck_domain::odometer::{is_rollback, parse_km};
+use lanecheck_domain::phone::Phone;
+use lanecheck_domain::plate::Plate;
+use lanecheck_domain::prior_damage::same_vehicle;
+use lanecheck_domain::vin::Vin;
+use lanecheck_domain::{Command, Job};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+/// An optional field: empty is fine, anything else must parse.
+fn optional<T, E>(text: &str, parse: impl Fn(&str) -> Result<T, E>) -> Result<Option<T>, E> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse(text).map(Some)
+    }
+}
+
+#[component]
+pub fn Customer(job: Job) -> impl IntoView {
+    let i18n = use_i18n();
+    let jobs = use_jobs();
+    let (run, error) = use_dispatch(job.id);
+    let locale = i18n.locale();
+    let phone_text = |p: &Option<Phone>| p.as_ref().map(|p| p.number.clone()).unwrap_or_default();
+    let bringer = job.bringer.clone().unwrap_or_default();
+    let vehicle = job.vehicle.clone();
+
+    let owner_name = RwSignal::new(job.owner.name.clone());
+    let owner_phone = RwSignal::new(phone_text(&job.owner.phone));
+    let same = RwSignal::new(job.bringer.is_none());
+    let bringer_name = RwSignal::new(bringer.name.clone());
+    let bringer_phone = RwSignal::new(phone_text(&bringer.phone));
+    let plate = RwSignal::new(vehicle.plate.to_string());
+    let vin = RwSignal::new(
+        vehicle
+            .vin
+            .as_ref()
+            .map(|v| v.as_str().to_string())
+            .unwrap_or_default(),
+    );
+    let vin_confirmed = RwSignal::new(false);
+    let make_model = RwSignal::new(vehicle.make_model.clone());
+    let colour = RwSignal::new(vehicle.colour.clone());
+    let odometer = RwSignal::new(
+        vehicle
+            .odometer_km
+            .map(|km| km.to_string())
+            .unwrap_or_default(),
+    );
+    let fuel = RwSignal::new(vehicle.fuel_eighths);
+    let licence = RwSignal::new(vehicle.documents.driving_licence);
+    let booklet = RwSignal::new(vehicle.documents.service_booklet);
+    let tried = RwSignal::new(false);
+
+    // The last odometer reading of this vehicle at an earlier visit.
+    let last_km = jobs.list.with_untracked(|all| {
+        all.iter()
+            .filter(|j| j.id != job.id && j.created_at < job.created_at && same_vehicle(j, &job))
+            .find_map(|j| j.vehicle.odometer_km)
+    });
+
+    let shown = move |e: Option<String>| if tried.get() { e } else { None };
+    let owner_phone_error = Signal::derive(move || {
+        shown(
+            optional(&owner_phone.get(), Phone::parse)
+                .err()
+                .map(|e| phone_error(locale, &e)),
+        )
+    });
+    let bringer_phone_error = Signal::derive(move || {
+        shown(
+            optional(&bringer_phone.get(), Phone::parse)
+                .err()
+                .map(|e| phone_error(locale, &e)),
+        )
+    });
+    let phone_warning = move |text: RwSignal<String>| {
+        Signal::derive(move || {
+            matches!(
+                optional(&text.get(), Phone::parse),
+                Ok(Some(Phone {
+                    mainland: false,
+                    ..
+                }))
+            )
+            .then(|| i18n.t(Msg::PhoneWarning).to_string())
+        })
+    };
+    let plate_error_text = Signal::derive(move || {
+        shown(
+            Plate::parse(&plate.get())
+                .err()
+                .map(|e| plate_error(locale, &e)),
+        )
+    });
+    let parsed_vin = move || optional(&vin.get(), Vin::parse);
+    let vin_error_text =
+        Signal::derive(move || shown(parsed_vin().err().map(|e| vin_error(locale, &e))));
+    let vin_mismatch = move || match parsed_vin() {
+        Ok(Some(v)) if !v.check_digit_ok() => Some(v.expected_check_digit()),
+        _ => None,
+    };
+    let vin_warning = Signal::derive(move || {
+        vin_mismatch().map(|c| i18n.format(Msg::VinCheckWarning, &[("c", &c.to_string())]))
+    });
+    let km = move || optional(&odometer.get(), parse_km);
+    let odometer_error_text =
+        Signal::derive(move || shown(km().err().map(|e| odometer_error(locale, &e))));
+    let odometer_warning = Signal::derive(move || match (km(), last_km) {
+        (Ok(Some(now)), Some(last)) if is_rollback(now, Some(last)) => {
+            Some(i18n.format(Msg::OdometerRollback, &[("n", &last.to_string())]))
+        }
+        _ => None,
+    });
+
+    let owner = job.owner.clone();
+    let old_bringer = job.bringer.clone();
+    let old_vehicle = job.vehicle.clone();
+    let save = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        let person = |name: RwSignal<String>, phone: RwSignal<String>| {
+            optional(&phone.get_untracked(), Phone::parse).map(|phone| Person {
+                name: name.get_untracked().trim().to_string(),
+                phone,
+            })
+        };
+        let (Ok(new_owner), Ok(new_bringer), Ok(new_plate), Ok(new_vin), Ok(new_km)) = (
+            person(owner_name, owner_phone),
+            person(bringer_name, bringer_phone),
+            Plate::parse(&plate.get_untracked()),
+            optional(&vin.get_untracked(), Vin::parse),
+            optional(&odometer.get_untracked(), parse_km),
+        ) else {
+            return;
+        };
+        if new_vin.as_ref().is_some_and(|v| !v.check_digit_ok()) && !vin_confirmed.get_untracked() {
+            return;
+        }
+        let new_bringer = (!same.get_untracked()).then_some(new_bringer);
+        let new_vehicle = Vehicle {
+            plate: new_plate,
+            vin: new_vin,
+            make_model: make_model.get_untracked().trim().to_string(),
+            colour: colour.get_untracked().trim().to_string(),
+            odometer_km: new_km,
+            fuel_eighths: fuel.get_untracked(),
+            documents: Documents {
+                driving_licence: licence.get_untracked(),
+                service_booklet: booklet.get_untracked(),
+            },
+        };
+        if new_owner != owner {
+            run.run(Command::SetOwner(new_owner));
+        }
+        if new_bringer != old_bringer {
+            run.run(Command::SetBringer(new_bringer));
+        }
+        if new_vehicle != old_vehicle {
+            run.run(Command::SetVehicle(new_vehicle));
+        }
+    };
+
+    let fuel_buttons = (0..=8u8)
+        .map(|n| {
+            view! {
+                <label class="fuel-step">
+                    <input type="radio" name="fuel" checked=move || fuel.get() == Some(n)
+                        on:change=move |_| fuel.set(Some(n))/>
+                    <span>{i18n.format(Msg::FuelEighths, &[("n", &n.to_string())])}</span>
+                </label>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <form class="details" on:submit=save novalidate>
+            <TextField id="owner-name" label=i18n.t(Msg::OwnerName) value=owner_name/>
+            <TextField id="owner-phone" label=i18n.t(Msg::OwnerPhone) value=owner_phone kind="tel"
+                inputmode="tel" error=owner_phone_error warning=phone_warning(owner_phone)/>
+            <label class="check-row">
+                <input type="checkbox" prop:checked=same on:change=move |ev| same.set(event_target_checked(&ev))/>
+                <span>{i18n.t(Msg::BringerSame)}</span>
+            </label>
+            <Show when=move || !same.get()>
+                <TextField id="bringer-name" label=i18n.t(Msg::BringerName) value=bringer_name/>
+                <TextField id="bringer-phone" label=i18n.t(Msg::BringerPhone) value=bringer_phone kind="tel"
+                    inputmode="tel" error=bringer_phone_error warning=phone_warning(bringer_phone)/>
+            </Show>
+            <TextField id="plate" label=i18n.t(Msg::PlateLabel) value=plate class="plate-input" error=plate_error_text/>
+            <TextField id="vin" label=i18n.t(Msg::VinLabel) value=vin error=vin_error_text warning=vin_warning/>
+            <Show when=move || vin_mismatch().is_some()>
+                <label class="check-row">
+                    <input type="checkbox" prop:checked=vin_confirmed
+                        on:change=move |ev| vin_confirmed.set(event_target_checked(&ev))/>
+                    <span>{i18n.t(Msg::ConfirmVin)}</span>
+                </label>
+            </Show>
+            <TextField id="make-model" label=i18n.t(Msg::MakeModel) value=make_model/>
+            <TextField id="colour" label=i18n.t(Msg::Colour) value=colour/>
+            <TextField id="odometer" label=i18n.t(Msg::Odometer) value=odometer inputmode="numeric"
+                error=odometer_error_text warning=odometer_warning/>
+            <fieldset class="fuel">
+                <legend>{i18n.t(Msg::Fuel)}</legend>
+                <div class="fuel-steps">{fuel_buttons}</div>
+            </fieldset>
+            <fieldset>
+                <legend>{i18n.t(Msg::Documents)}</legend>
+                <label class="check-row">
+                    <input type="checkbox" prop:checked=licence on:change=move |ev| licence.set(event_target_checked(&ev))/>
+                    <span>{i18n.t(Msg::DrivingLicence)}</span>
+                </label>
+                <label class="check-row">
+                    <input type="checkbox" prop:checked=booklet on:change=move |ev| booklet.set(event_target_checked(&ev))/>
+                    <span>{i18n.t(Msg::ServiceBooklet)}</span>
+                </label>
+            </fieldset>
+            <p class="error" role="alert">{error}</p>
+            <button type="submit" class="primary">{i18n.t(Msg::SaveDetails)}</button>
+        </form>
+    }
+}

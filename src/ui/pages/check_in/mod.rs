@@ -1,0 +1,215 @@
+//! The check-in (环车接车): one screen per step, in the seed's order, each resumable because the
+//! step is in the address (`/jobs/<id>/check-in/<step>`) and every answer is saved at once.
+//! It runs as a page of its own without the router: `StepLink` moves between steps with the
+//! history API.
+
+mod arrival;
+mod checklist;
+mod concerns;
+mod covers;
+mod customer;
+mod review;
+mod signature;
+mod valuables;
+
+use crate::i18n::Msg;
+use crate::platform::location::go;
+use crate::state::jobs::use_jobs;
+use crate::state::locale::use_i18n;
+use crate::ui::components::badges::AppointmentBadge;
+use lanecheck_domain::{Job, JobId};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Step {
+    Arrival,
+    Customer,
+    Covers,
+    Checklist,
+    Valuables,
+    Concerns,
+    Review,
+}
+
+impl Step {
+    pub const ALL: [Step; 7] = [
+        Step::Arrival,
+        Step::Customer,
+        Step::Covers,
+        Step::Checklist,
+        Step::Valuables,
+        Step::Concerns,
+        Step::Review,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Step::Arrival => "arrival",
+            Step::Customer => "customer",
+            Step::Covers => "covers",
+            Step::Checklist => "checklist",
+            Step::Valuables => "valuables",
+            Step::Concerns => "concerns",
+            Step::Review => "review",
+        }
+    }
+
+    fn label(self) -> Msg {
+        match self {
+            Step::Arrival => Msg::StepArrival,
+            Step::Customer => Msg::StepCustomer,
+            Step::Covers => Msg::StepCovers,
+            Step::Checklist => Msg::StepChecklist,
+            Step::Valuables => Msg::StepValuables,
+            Step::Concerns => Msg::StepConcerns,
+            Step::Review => Msg::StepReview,
+        }
+    }
+
+    /// Whether the step's part of the sheet is complete.
+    pub fn done(self, job: &Job) -> bool {
+        match self {
+            Step::Arrival => job.greeted_at.is_some(),
+            Step::Customer => !job.owner.name.is_empty() && job.owner.phone.is_some(),
+            Step::Covers => job.covers.len() == 4,
+            Step::Checklist => job.checklist.iter().all(|e| e.answer.is_some()),
+            Step::Valuables => job.valuables_acknowledged_at.is_some(),
+            Step::Concerns => !job.concerns.is_empty(),
+            Step::Review => job.signature.is_some(),
+        }
+    }
+
+    /// Where to continue: the first step not yet done.
+    pub fn resume(job: &Job) -> Step {
+        Step::ALL
+            .into_iter()
+            .find(|s| !s.done(job))
+            .unwrap_or(Step::Review)
+    }
+
+    pub fn href(self, id: JobId) -> String {
+        format!("/jobs/{id}/check-in/{}", self.slug())
+    }
+}
+
+/// Parses `/jobs/<id>/check-in/<step>`.
+fn parse(path: &str) -> Option<(JobId, Step)> {
+    let rest = path.strip_prefix("/jobs/")?;
+    let (id, step) = rest.split_once("/check-in/")?;
+    let step = Step::ALL
+        .into_iter()
+        .find(|s| s.slug() == step.trim_end_matches('/'))?;
+    Some((JobId::parse(id)?, step))
+}
+
+/// The current address, shared with `StepLink`.
+#[derive(Clone, Copy)]
+struct Address(RwSignal<String>);
+
+#[component]
+pub fn CheckInPage(
+    /// The page's path, followed by the history API.
+    path: RwSignal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let jobs = use_jobs();
+    provide_context(Address(path));
+    move || {
+        let found = path
+            .with(|p| parse(p))
+            .and_then(|(id, step)| Some((jobs.job(id)?, step)));
+        let Some((job, step)) = found else {
+            let text = if jobs.loaded.get() {
+                Msg::JobNotFound
+            } else {
+                Msg::Loading
+            };
+            return view! {
+                <section class="page">
+                    <h1>{i18n.t(text)}</h1>
+                    <a href="/" rel="external">{i18n.t(Msg::BackToJobs)}</a>
+                </section>
+            }
+            .into_any();
+        };
+        view! { <CheckInStep job step/> }.into_any()
+    }
+}
+
+/// A link to another step of this job's check-in, followed without reloading the page.
+#[component]
+pub fn StepLink(
+    /// The step's address.
+    href: String,
+    /// The link's class.
+    #[prop(optional)]
+    class: &'static str,
+    /// `aria-current="step"` when this is the current step.
+    #[prop(optional)]
+    current: bool,
+    children: Children,
+) -> impl IntoView {
+    let Address(path) = expect_context();
+    let to = href.clone();
+    let follow = move |ev: leptos::ev::MouseEvent| {
+        if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
+            ev.prevent_default();
+            go(path, &to);
+        }
+    };
+    view! {
+        <a href=href class=class aria-current=current.then_some("step") on:click=follow>{children()}</a>
+    }
+}
+
+#[component]
+fn CheckInStep(job: Job, step: Step) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = job.id;
+    let index = Step::ALL.iter().position(|s| *s == step).unwrap_or(0);
+    let stepper = Step::ALL
+        .into_iter()
+        .map(|s| {
+            let done = s.done(&job);
+            let state = i18n.t(if done { Msg::StepDone } else { Msg::StepOpen });
+            view! {
+                <li class:done=done title=state>
+                    <StepLink href=s.href(id) current=s == step>
+                        <span class="dot" aria-hidden="true"></span>
+                        <span class="name">{i18n.t(s.label())}</span>
+                    </StepLink>
+                </li>
+            }
+        })
+        .collect_view();
+    let body = match step {
+        Step::Arrival => view! { <arrival::Arrival job=job.clone()/> }.into_any(),
+        Step::Customer => view! { <customer::Customer job=job.clone()/> }.into_any(),
+        Step::Covers => view! { <covers::Covers job=job.clone()/> }.into_any(),
+        Step::Checklist => view! { <checklist::Checklist job=job.clone()/> }.into_any(),
+        Step::Valuables => view! { <valuables::Valuables job=job.clone()/> }.into_any(),
+        Step::Concerns => view! { <concerns::Concerns job=job.clone()/> }.into_any(),
+        Step::Review => view! { <review::Review job=job.clone()/> }.into_any(),
+    };
+    let plate = job.vehicle.plate.to_string();
+    let open = job.state.check_in_open();
+    let appointment = job.is_appointment();
+    let previous = index.checked_sub(1).map(|i| Step::ALL[i]);
+    let next = Step::ALL.get(index + 1).copied();
+    view! {
+        <section class="page check-in">
+            <p class="crumbs">
+                <a href=format!("/jobs/{id}") rel="external">{plate}</a>
+                <AppointmentBadge appointment/>
+            </p>
+            <nav class="stepper" aria-label=i18n.t(Msg::CheckInTitle)><ol>{stepper}</ol></nav>
+            <h1>{i18n.t(step.label())}</h1>
+            // Once the customer has signed, every answer is read-only.
+            <fieldset class="step-body" role="none" disabled=!open>{body}</fieldset>
+            <div class="step-nav">
+                {previous.map(|s| view! { <StepLink href=s.href(id) class="button">{i18n.t(Msg::Previous)}</StepLink> })}
+                {next.map(|s| view! { <StepLink href=s.href(id) class="button primary">{i18n.t(Msg::Next)}</StepLink> })}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,138 @@
+//! Review: the summary the customer reads before signing, and the gate. While covers, a
+//! checklist item, a "pointed out" or the valuables acknowledgement is missing, the screen
+//! lists exactly what, each linked to its step; the advisor can override only with a reason,
+//! which is recorded on the job.
+
+use super::signature::{SealedSheet, SignatureForm};
+use super::{Step, StepLink};
+use crate::i18n::{check_label, cover_label, valuable_label, Msg};
+use crate::state::jobs::use_dispatch;
+use crate::state::locale::use_i18n;
+use lanecheck_domain::gate::Gap;
+use lanecheck_domain::inspection::{Answer, Disposition};
+use lanecheck_domain::{Command, Job};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+#[component]
+pub fn Review(job: Job) -> impl IntoView {
+    let i18n = use_i18n();
+    let (run, error) = use_dispatch(job.id);
+    let (reason, set_reason) = signal(String::new());
+    let id = job.id;
+    let gaps = job.check_in_gaps();
+    let missing = gaps
+        .iter()
+        .map(|gap| {
+            let (text, step) = match gap {
+                Gap::Cover(c) => (
+                    i18n.format(Msg::GateCover, &[("what", i18n.t(cover_label(*c)))]),
+                    Step::Covers,
+                ),
+                Gap::Check(item) => {
+                    let name =
+                        check_label(item).map_or_else(str::to_string, |m| i18n.t(m).to_string());
+                    (
+                        i18n.format(Msg::GateCheck, &[("what", &name)]),
+                        Step::Checklist,
+                    )
+                }
+                Gap::NotPointedOut { mark } => (
+                    i18n.format(Msg::GateMark, &[("n", &mark.to_string())]),
+                    Step::Review,
+                ),
+                Gap::ValuablesNotAcknowledged => {
+                    (i18n.t(Msg::GateValuables).to_string(), Step::Valuables)
+                }
+            };
+            view! { <li><StepLink href=step.href(id)>{text}</StepLink></li> }
+        })
+        .collect_view();
+    let override_gate = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        run.run(Command::OverrideGate {
+            reason: reason.get_untracked(),
+        });
+    };
+    let signing = if job.signature.is_some() {
+        view! { <SealedSheet job=job.clone()/> }.into_any()
+    } else if gaps.is_empty() || job.gate_override.is_some() {
+        view! { <SignatureForm job=job.clone()/> }.into_any()
+    } else {
+        ().into_any()
+    };
+    let gate = match (&job.gate_override, gaps.is_empty()) {
+        (Some(r), _) => {
+            view! { <p class="done">{i18n.format(Msg::OverrideRecorded, &[("r", r)])}</p> }
+                .into_any()
+        }
+        (None, true) => view! { <p class="done">{i18n.t(Msg::ReadyToSign)}</p> }.into_any(),
+        (None, false) => view! {
+            <section class="gate" aria-labelledby="gate-title">
+                <h2 id="gate-title">{i18n.t(Msg::GateMissing)}</h2>
+                <ul>{missing}</ul>
+                <form on:submit=override_gate>
+                    <div class="field">
+                        <label for="override-reason">{i18n.t(Msg::OverrideReason)}</label>
+                        <input id="override-reason" type="text" prop:value=reason
+                            on:input=move |ev| set_reason.set(event_target_value(&ev))/>
+                    </div>
+                    <p class="error" role="alert">{error}</p>
+                    <button type="submit">{i18n.t(Msg::Override)}</button>
+                </form>
+            </section>
+        }
+        .into_any(),
+    };
+    let issues: Vec<String> = job
+        .checklist
+        .iter()
+        .filter_map(|e| match &e.answer {
+            Some(Answer::Issue { note }) => {
+                let name =
+                    check_label(&e.item).map_or_else(str::to_string, |m| i18n.t(m).to_string());
+                Some(if note.is_empty() {
+                    name
+                } else {
+                    format!("{name}：{note}")
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    let left: Vec<String> = job
+        .valuables
+        .iter()
+        .filter_map(|v| match &v.disposition {
+            Some(Disposition::LeftInCar { description }) => {
+                Some(format!("{} {description}", i18n.t(valuable_label(v.item))))
+            }
+            _ => None,
+        })
+        .collect();
+    let concerns: Vec<String> = job
+        .concerns
+        .iter()
+        .map(|c| format!("“{}” {}", c.words, c.when_it_happens))
+        .collect();
+    view! {
+        <p class="intro">{i18n.t(Msg::ReviewIntro)}</p>
+        <Summary title=i18n.t(Msg::IssuesFound) lines=issues/>
+        <Summary title=i18n.t(Msg::LeftItems) lines=left/>
+        <Summary title=i18n.t(Msg::StepConcerns) lines=concerns/>
+        {gate}
+        {signing}
+    }
+}
+
+#[component]
+fn Summary(title: &'static str, lines: Vec<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let body = if lines.is_empty() {
+        view! { <p class="hint">{i18n.t(Msg::NoneRecorded)}</p> }.into_any()
+    } else {
+        view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }
+            .into_any()
+    };
+    view! { <section class="summary"><h2>{title}</h2>{body}</section> }
+}
