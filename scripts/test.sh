@@ -17,8 +17,8 @@ stage "format" cargo fmt --all --check
 stage "clippy (host)" cargo clippy --workspace --all-targets --locked -- -D warnings
 stage "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 stage "unit and property tests (host)" cargo test --workspace --locked
-stage "browser adapter tests: IndexedDB, signature pad (wasm32, headless Chromium)" \
-  cargo test --target wasm32-unknown-unknown --locked --test idb --test signature
+stage "browser adapter tests: IndexedDB, signature pad, photos (wasm32, headless Chromium)" \
+  cargo test --target wasm32-unknown-unknown --locked --test idb --test signature --test photo
 stage "release build (app shell and check-in)" bash scripts/build.sh
 stage "size budget" node tools/size-report.mjs --budget-kb 200
 stage "end-to-end tests (phone and tablet)" bash -c "cd end2end && npx playwright test"

@@ -237,5 +237,13 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SealLabel => "Seal",
         Msg::SignedBy => "Signed by {n}, {t}",
         Msg::SignatureImage => "Customer's signature",
+        Msg::TakePhoto => "Take photo",
+        Msg::PickPhoto => "From gallery",
+        Msg::PhotoUnreadable => "“{f}” cannot be read as a photo (damaged, or not an image).",
+        Msg::PhotoTooLarge => "“{f}” is too large for this device. Take the photo again with the camera.",
+        Msg::RemovePhoto => "Delete photo {n}",
+        Msg::PhotoAlt => "Photo {n}",
+        Msg::PhotosLabel => "Photos",
+        Msg::Processing => "Processing photo…",
     }
 }

@@ -239,5 +239,13 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SealLabel => "封存码",
         Msg::SignedBy => "签字人 {n}，{t}",
         Msg::SignatureImage => "客户签字",
+        Msg::TakePhoto => "拍照",
+        Msg::PickPhoto => "从相册选择",
+        Msg::PhotoUnreadable => "“{f}”无法作为照片读取（可能已损坏或不是图片）。",
+        Msg::PhotoTooLarge => "“{f}”太大，这台设备处理不了。请用相机重新拍摄。",
+        Msg::RemovePhoto => "删除照片 {n}",
+        Msg::PhotoAlt => "照片 {n}",
+        Msg::PhotosLabel => "照片",
+        Msg::Processing => "正在处理照片…",
     }
 }

@@ -207,7 +207,8 @@ pub fn use_dispatch(id: JobId) -> (Callback<Command>, ReadSignal<Option<String>>
         set_error.set(None);
         spawn_local(async move {
             if let Err(ChangeError::Refused(err)) = jobs.dispatch(id, command).await {
-                set_error.set(Some(domain_error(i18n.locale(), &err)));
+                // The page may have re-rendered meanwhile; then there is no one to tell.
+                set_error.try_set(Some(domain_error(i18n.locale(), &err)));
             }
         });
     });

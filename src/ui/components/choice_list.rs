@@ -10,6 +10,8 @@ pub struct ChoiceRow {
     pub note: String,
     /// A short remark under the label, such as "set by all remaining OK".
     pub remark: Option<&'static str>,
+    /// Shown with the note, such as the photos of an issue.
+    pub extra: Option<AnyView>,
 }
 
 #[component]
@@ -44,6 +46,7 @@ pub fn ChoiceList(
                     }
                 })
                 .collect_view();
+            let extra = item.extra;
             let note_field = (item.chosen == Some(note_for)).then(|| {
                 let id = format!("note-{row}");
                 view! {
@@ -60,6 +63,7 @@ pub fn ChoiceList(
                     {item.remark.map(|r| view! { <p class="remark">{r}</p> })}
                     <div class="choices">{buttons}</div>
                     {note_field}
+                    {extra}
                 </fieldset>
             }
         })

@@ -1,11 +1,12 @@
 //! The walk-around checklist: every item OK, issue (with a note) or not applicable. "All
 //! remaining OK" answers the rest in one tap; what it set stays marked and can be undone.
 
+use super::photos::Photos;
 use crate::i18n::{check_label, Msg};
 use crate::state::jobs::use_dispatch;
 use crate::state::locale::use_i18n;
 use crate::ui::components::choice_list::{ChoiceList, ChoiceRow};
-use lanecheck_domain::inspection::Answer;
+use lanecheck_domain::inspection::{Answer, PhotoTarget};
 use lanecheck_domain::{Command, Job};
 use leptos::prelude::*;
 
@@ -21,7 +22,8 @@ pub fn Checklist(job: Job) -> impl IntoView {
     let rows = job
         .checklist
         .iter()
-        .map(|entry| ChoiceRow {
+        .enumerate()
+        .map(|(i, entry)| ChoiceRow {
             label: check_label(&entry.item).map_or_else(str::to_string, |m| i18n.t(m).to_string()),
             chosen: entry.answer.as_ref().map(|a| match a {
                 Answer::Ok => OK,
@@ -33,6 +35,10 @@ pub fn Checklist(job: Job) -> impl IntoView {
                 _ => String::new(),
             },
             remark: entry.bulk.then(|| i18n.t(Msg::SetByAllOk)),
+            extra: matches!(entry.answer, Some(Answer::Issue { .. })).then(|| {
+                let target = PhotoTarget::Check(entry.item.clone());
+                view! { <Photos job=job.clone() target key=format!("check-{i}")/> }.into_any()
+            }),
         })
         .collect();
     let on_choose = Callback::new(move |(row, choice, note): (usize, usize, String)| {

@@ -1,8 +1,10 @@
 //! Customer concerns (问诊): every problem in the customer's own words, and when it happens.
 
+use super::photos::Photos;
 use crate::i18n::Msg;
 use crate::state::jobs::use_dispatch;
 use crate::state::locale::use_i18n;
+use lanecheck_domain::inspection::PhotoTarget;
 use lanecheck_domain::{Command, Job};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -25,13 +27,16 @@ pub fn Concerns(job: Job) -> impl IntoView {
     } else {
         let items = job
             .concerns
+            .clone()
             .into_iter()
             .map(|c| {
                 let id = c.id;
+                let photos_of = job.clone();
                 view! {
                     <li>
                         <p class="words">"“"{c.words}"”"</p>
                         <p class="hint">{c.when_it_happens}</p>
+                        <Photos job=photos_of target=PhotoTarget::Concern(id) key=format!("concern-{id}")/>
                         <button type="button" on:click=move |_| run.run(Command::RemoveConcern { id })>
                             {i18n.t(Msg::RemoveConcern)}
                         </button>

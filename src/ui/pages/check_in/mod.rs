@@ -8,6 +8,7 @@ mod checklist;
 mod concerns;
 mod covers;
 mod customer;
+mod photos;
 mod review;
 mod signature;
 mod valuables;

@@ -78,9 +78,10 @@ pub fn SignatureForm(job: Job) -> impl IntoView {
                     "canvas".into(),
                 ))),
             };
-            set_busy.set(false);
+            // Signing re-renders the step: these signals may be gone by now.
+            set_busy.try_set(false);
             if let Err(ChangeError::Refused(err)) = result {
-                set_error.set(Some(domain_error(i18n.locale(), &err)));
+                set_error.try_set(Some(domain_error(i18n.locale(), &err)));
             }
         });
     };

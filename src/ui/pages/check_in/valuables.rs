@@ -32,6 +32,7 @@ pub fn Valuables(job: Job) -> impl IntoView {
                 _ => String::new(),
             },
             remark: None,
+            extra: None,
         })
         .collect();
     let on_choose = Callback::new(move |(row, choice, description): (usize, usize, String)| {
