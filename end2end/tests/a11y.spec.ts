@@ -32,7 +32,7 @@ test("no serious or critical accessibility violations on any page", async ({ pag
   expect(await seriousViolations(page), "job page").toEqual([]);
 
   const job = page.url();
-  for (const step of ["arrival", "customer", "covers", "checklist", "valuables", "concerns", "review"]) {
+  for (const step of ["arrival", "customer", "covers", "checklist", "damage", "valuables", "concerns", "review"]) {
     await page.goto(`${job}/check-in/${step}`);
     await expect(page.getByRole("navigation", { name: "环车接车" })).toBeVisible();
     expect(await seriousViolations(page), `check-in ${step}`).toEqual([]);

@@ -71,6 +71,10 @@ test("a check-in done offline, step by step, survives a reload in the middle", a
   await expect(page.getByLabel("问题说明")).toHaveValue("前挡风玻璃裂纹");
   await next(page);
 
+  // Damage: nothing to mark on this car (see damage.spec.ts for marks).
+  await expect(page.getByRole("heading", { level: 1, name: "损伤标记" })).toBeVisible();
+  await next(page);
+
   // 5. Valuables: one left in the car, the rest taken; the customer acknowledges.
   const rows = page.getByRole("group");
   const count = await rows.count();

@@ -35,7 +35,7 @@ test("every page fits the screen with thumb-sized controls", async ({ page }, te
 
   await createJob(page, "京A12345");
   const job = page.url();
-  for (const step of ["arrival", "customer", "covers", "checklist", "valuables", "concerns", "review"]) {
+  for (const step of ["arrival", "customer", "covers", "checklist", "damage", "valuables", "concerns", "review"]) {
     await page.goto(`${job}/check-in/${step}`);
     await expect(page.getByRole("navigation", { name: "环车接车" })).toBeVisible();
     await checkLayout(page, `check-in-${step}`, project);

@@ -1,7 +1,7 @@
 //! Message keys for domain values shown as labels: states and history entries.
 
 use super::Msg;
-use lanecheck_domain::inspection::{CheckItem, Cover, Valuable};
+use lanecheck_domain::inspection::{CheckItem, Cover, DamageKind, Severity, Valuable, View};
 use lanecheck_domain::{Command, JobState};
 
 pub fn state_label(state: JobState) -> Msg {
@@ -96,5 +96,34 @@ pub fn valuable_label(item: Valuable) -> Msg {
         Valuable::Documents => Msg::ValDocuments,
         Valuable::WarrantyBooklet => Msg::ValWarrantyBooklet,
         Valuable::InsurancePapers => Msg::ValInsurancePapers,
+    }
+}
+
+pub fn view_label(view: View) -> Msg {
+    match view {
+        View::Top => Msg::ViewTop,
+        View::Front => Msg::ViewFront,
+        View::Rear => Msg::ViewRear,
+        View::Left => Msg::ViewLeft,
+        View::Right => Msg::ViewRight,
+    }
+}
+
+pub fn damage_kind_label(kind: DamageKind) -> Msg {
+    match kind {
+        DamageKind::Scratch => Msg::KindScratch,
+        DamageKind::Dent => Msg::KindDent,
+        DamageKind::Crack => Msg::KindCrack,
+        DamageKind::Chip => Msg::KindChip,
+        DamageKind::Stain => Msg::KindStain,
+        DamageKind::MissingPart => Msg::KindMissingPart,
+    }
+}
+
+pub fn severity_label(severity: Severity) -> Msg {
+    match severity {
+        Severity::Minor => Msg::SevMinor,
+        Severity::Moderate => Msg::SevModerate,
+        Severity::Severe => Msg::SevSevere,
     }
 }

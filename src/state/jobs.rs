@@ -81,9 +81,23 @@ impl Jobs {
 
     /// Applies `command` to job `id` and stores the result.
     pub async fn dispatch(self, id: JobId, command: Command) -> Result<(), ChangeError> {
+        self.dispatch_with(id, move |_| Some(command)).await
+    }
+
+    /// Like `dispatch`, with the command made from the job as it is when this change's turn
+    /// comes: edits of one part of a record (a mark's note, then its position) never carry a
+    /// stale copy of the other parts. `None` changes nothing.
+    pub async fn dispatch_with(
+        self,
+        id: JobId,
+        make: impl FnOnce(&Job) -> Option<Command>,
+    ) -> Result<(), ChangeError> {
         let queue = self.queue.get_value();
         let _turn = queue.lock().await;
         let job = self.job(id).ok_or(ChangeError::UnknownJob)?;
+        let Some(command) = make(&job) else {
+            return Ok(());
+        };
         let store = self.store()?;
         self.status.set(SaveStatus::Saving);
         match commit(store.as_ref(), &job, command, clock::now(), self.actor()).await {

@@ -194,20 +194,20 @@ pub fn Customer(job: Job) -> impl IntoView {
                 <input type="checkbox" prop:checked=same on:change=move |ev| same.set(event_target_checked(&ev))/>
                 <span>{i18n.t(Msg::BringerSame)}</span>
             </label>
-            <Show when=move || !same.get()>
+            {move || (!same.get()).then(|| view! {
                 <TextField id="bringer-name" label=i18n.t(Msg::BringerName) value=bringer_name/>
                 <TextField id="bringer-phone" label=i18n.t(Msg::BringerPhone) value=bringer_phone kind="tel"
                     inputmode="tel" error=bringer_phone_error warning=phone_warning(bringer_phone)/>
-            </Show>
+            })}
             <TextField id="plate" label=i18n.t(Msg::PlateLabel) value=plate class="plate-input" error=plate_error_text/>
             <TextField id="vin" label=i18n.t(Msg::VinLabel) value=vin error=vin_error_text warning=vin_warning/>
-            <Show when=move || vin_mismatch().is_some()>
+            {move || vin_mismatch().is_some().then(|| view! {
                 <label class="check-row">
                     <input type="checkbox" prop:checked=vin_confirmed
                         on:change=move |ev| vin_confirmed.set(event_target_checked(&ev))/>
                     <span>{i18n.t(Msg::ConfirmVin)}</span>
                 </label>
-            </Show>
+            })}
             <TextField id="make-model" label=i18n.t(Msg::MakeModel) value=make_model/>
             <TextField id="colour" label=i18n.t(Msg::Colour) value=colour/>
             <TextField id="odometer" label=i18n.t(Msg::Odometer) value=odometer inputmode="numeric"

@@ -8,6 +8,7 @@ mod checklist;
 mod concerns;
 mod covers;
 mod customer;
+mod damage;
 mod photos;
 mod review;
 mod signature;
@@ -27,17 +28,19 @@ pub enum Step {
     Customer,
     Covers,
     Checklist,
+    Damage,
     Valuables,
     Concerns,
     Review,
 }
 
 impl Step {
-    pub const ALL: [Step; 7] = [
+    pub const ALL: [Step; 8] = [
         Step::Arrival,
         Step::Customer,
         Step::Covers,
         Step::Checklist,
+        Step::Damage,
         Step::Valuables,
         Step::Concerns,
         Step::Review,
@@ -49,6 +52,7 @@ impl Step {
             Step::Customer => "customer",
             Step::Covers => "covers",
             Step::Checklist => "checklist",
+            Step::Damage => "damage",
             Step::Valuables => "valuables",
             Step::Concerns => "concerns",
             Step::Review => "review",
@@ -61,6 +65,7 @@ impl Step {
             Step::Customer => Msg::StepCustomer,
             Step::Covers => Msg::StepCovers,
             Step::Checklist => Msg::StepChecklist,
+            Step::Damage => Msg::StepDamage,
             Step::Valuables => Msg::StepValuables,
             Step::Concerns => Msg::StepConcerns,
             Step::Review => Msg::StepReview,
@@ -74,6 +79,7 @@ impl Step {
             Step::Customer => !job.owner.name.is_empty() && job.owner.phone.is_some(),
             Step::Covers => job.covers.len() == 4,
             Step::Checklist => job.checklist.iter().all(|e| e.answer.is_some()),
+            Step::Damage => job.damage.iter().all(|m| m.pointed_out),
             Step::Valuables => job.valuables_acknowledged_at.is_some(),
             Step::Concerns => !job.concerns.is_empty(),
             Step::Review => job.signature.is_some(),
@@ -103,6 +109,14 @@ fn parse(path: &str) -> Option<(JobId, Step)> {
     Some((JobId::parse(id)?, step))
 }
 
+/// What the damage step has selected; kept above the step, which re-renders on every change.
+#[derive(Clone, Copy)]
+pub struct Selection {
+    pub view: RwSignal<lanecheck_domain::inspection::View>,
+    pub mark: RwSignal<Option<u32>>,
+    pub moving: RwSignal<bool>,
+}
+
 /// The current address, shared with `StepLink`.
 #[derive(Clone, Copy)]
 struct Address(RwSignal<String>);
@@ -115,6 +129,11 @@ pub fn CheckInPage(
     let i18n = use_i18n();
     let jobs = use_jobs();
     provide_context(Address(path));
+    provide_context(Selection {
+        view: RwSignal::new(lanecheck_domain::inspection::View::Left),
+        mark: RwSignal::new(None),
+        moving: RwSignal::new(false),
+    });
     move || {
         let found = path
             .with(|p| parse(p))
@@ -172,9 +191,8 @@ fn CheckInStep(job: Job, step: Step) -> impl IntoView {
         .into_iter()
         .map(|s| {
             let done = s.done(&job);
-            let state = i18n.t(if done { Msg::StepDone } else { Msg::StepOpen });
             view! {
-                <li class:done=done title=state>
+                <li class:done=done>
                     <StepLink href=s.href(id) current=s == step>
                         <span class="dot" aria-hidden="true"></span>
                         <span class="name">{i18n.t(s.label())}</span>
@@ -188,6 +206,7 @@ fn CheckInStep(job: Job, step: Step) -> impl IntoView {
         Step::Customer => view! { <customer::Customer job=job.clone()/> }.into_any(),
         Step::Covers => view! { <covers::Covers job=job.clone()/> }.into_any(),
         Step::Checklist => view! { <checklist::Checklist job=job.clone()/> }.into_any(),
+        Step::Damage => view! { <damage::Damage job=job.clone()/> }.into_any(),
         Step::Valuables => view! { <valuables::Valuables job=job.clone()/> }.into_any(),
         Step::Concerns => view! { <concerns::Concerns job=job.clone()/> }.into_any(),
         Step::Review => view! { <review::Review job=job.clone()/> }.into_any(),

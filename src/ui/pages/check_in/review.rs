@@ -39,7 +39,7 @@ pub fn Review(job: Job) -> impl IntoView {
                 }
                 Gap::NotPointedOut { mark } => (
                     i18n.format(Msg::GateMark, &[("n", &mark.to_string())]),
-                    Step::Review,
+                    Step::Damage,
                 ),
                 Gap::ValuablesNotAcknowledged => {
                     (i18n.t(Msg::GateValuables).to_string(), Step::Valuables)
