@@ -12,13 +12,11 @@ pub mod ui;
 
 /// Mounts the app shell (job list, new job, job page, settings) on `<body>`.
 pub fn start_shell() {
-    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(ui::app::App);
 }
 
 /// Mounts the check-in on `<body>`: a page of its own, so its code is not in the shell's
 /// first load (see docs/architecture.md, "Two entry points").
 pub fn start_check_in() {
-    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(ui::check_in_app::CheckInApp);
 }

@@ -72,7 +72,7 @@ macro_rules! messages {
 
 messages! {
     AppName, MainNav, NavJobs, NavNewJob, NavSettings, SkipToContent,
-    SearchPlate, NoJobs, NoMatches, JobCount, OpenJob,
+    SearchPlate, NoJobs, NoMatches, JobCount,
     NewJobTitle, VisitKind, Appointment, WalkIn, PlateLabel, PlateHint, CreateJob,
     Saving, Saved, Loading,
     PlateEmpty, PlateProvince, PlateAuthority, PlateCharacter, PlateForbiddenLetter, PlateLength,
@@ -82,8 +82,8 @@ messages! {
     OdometerEmpty, OdometerNegative, OdometerNotANumber, OdometerTooLarge,
     StateBooked, StateArrived, StateInspecting, StateCheckedIn, StateOrderSigned, StateInRepair,
     StateAwaitingApproval, StateQualityCheck, StateReadyForDelivery, StateDelivered, StateFollowedUp,
-    JobNotFound, BackToJobs, JobNumber, StateLabel, CreatedAt, ArrivedAt, GreetedAt, NotYet,
-    GreetingSeconds, CarArrived, CustomerGreeted, StartInspection, TellAppointments,
+    JobNotFound, BackToJobs, JobNumber, CreatedAt, ArrivedAt, GreetedAt, NotYet,
+    GreetingSeconds, CarArrived, CustomerGreeted, TellAppointments,
     ToldAppointments, History, By,
     CmdOpen, CmdArrive, CmdGreet, CmdToldAboutAppointments, CmdSetOwner, CmdSetBringer,
     CmdSetVehicle, CmdStartInspection, CmdFitCover, CmdAnswerCheck, CmdAllRemainingOk,
@@ -97,7 +97,7 @@ messages! {
     StorageBestEffort, AppVersionLabel,
     BannerQuota, BannerUnavailable, BannerCorrupt, BannerNewerTab, BannerUpdate, Reload, Dismiss,
     Offline, NotFound,
-    CheckInTitle, StepArrival, StepCustomer, StepCovers, StepChecklist, StepValuables, StepConcerns, StepReview, Next, Previous, ContinueCheckIn, GreetTimer, GreetTarget, OwnerName, OwnerPhone, BringerSame, BringerName, BringerPhone, VinLabel, MakeModel, Colour, Odometer, Fuel, FuelEighths, Documents, DrivingLicence, ServiceBooklet, SaveDetails, PhoneWarning, VinCheckWarning, ConfirmVin, OdometerRollback, CoversIntro, CoverSeat, CoverSteeringWheel, CoverFloorMat, CoverGearLever, FittedInFront, CheckExteriorPaint, CheckBodyPanels, CheckGlass, CheckLights, CheckMirrors, CheckWipers, CheckTyresAndRims, CheckInterior, CheckWarningLights, CheckOdometerReading, CheckFuelGauge, CheckOnboardTools, CheckAudio, CheckPowerSocket, CheckRearTrim, AnswerOk, AnswerIssue, AnswerNa, IssueNote, AllRemainingOk, UndoAllRemainingOk, SetByAllOk, ChecklistLeft, ValuablesIntro, ValConsumables, ValDiscs, ValPerfume, ValWallet, ValUsbDrive, ValAntiTheftDevice, ValGps, ValElectronics, ValGlasses, ValToys, ValSportsGear, ValDocuments, ValWarrantyBooklet, ValInsurancePapers, TakenByCustomer, LeftInCar, LeftDescription, AcknowledgeValuables, ValuablesAcknowledged, ConcernWords, ConcernWhen, AddConcern, NoConcerns, RemoveConcern, ReviewIntro, GateMissing, GateCover, GateCheck, GateMark, GateValuables, OverrideReason, Override, OverrideRecorded, ReadyToSign, IssuesFound, LeftItems, NoneRecorded, SignerName, SignHere, UndoStroke, ClearSignature, ConfirmSignature, SignatureEmpty, SealedTitle, SealIntact, SealBroken, SealLabel, SignedBy, SignatureImage, TakePhoto, PickPhoto, PhotoUnreadable, PhotoTooLarge, RemovePhoto, PhotoAlt, PhotosLabel, Processing, StepDamage, ViewTop, ViewFront, ViewRear, ViewLeft, ViewRight, KindScratch, KindDent, KindCrack, KindChip, KindStain, KindMissingPart, SevMinor, SevModerate, SevSevere, DiagramView, TapToMark, TapToMove, MarkLabel, OldDamage, DamageKindLabel, SeverityLabel, MarkNote, PointedOut, MoveMark, DeleteMark,
+    CheckInTitle, StepArrival, StepCustomer, StepCovers, StepChecklist, StepValuables, StepConcerns, StepReview, Next, Previous, ContinueCheckIn, GreetTimer, GreetTarget, OwnerName, OwnerPhone, BringerSame, BringerName, BringerPhone, VinLabel, MakeModel, Colour, Odometer, Fuel, FuelEighths, Documents, DrivingLicence, ServiceBooklet, SaveDetails, PhoneWarning, VinCheckWarning, ConfirmVin, OdometerRollback, CoversIntro, CoverSeat, CoverSteeringWheel, CoverFloorMat, CoverGearLever, FittedInFront, CheckExteriorPaint, CheckBodyPanels, CheckGlass, CheckLights, CheckMirrors, CheckWipers, CheckTyresAndRims, CheckInterior, CheckWarningLights, CheckOdometerReading, CheckFuelGauge, CheckOnboardTools, CheckAudio, CheckPowerSocket, CheckRearTrim, AnswerOk, AnswerIssue, AnswerNa, IssueNote, AllRemainingOk, UndoAllRemainingOk, SetByAllOk, ChecklistLeft, ValuablesIntro, ValConsumables, ValDiscs, ValPerfume, ValWallet, ValUsbDrive, ValAntiTheftDevice, ValGps, ValElectronics, ValGlasses, ValToys, ValSportsGear, ValDocuments, ValWarrantyBooklet, ValInsurancePapers, TakenByCustomer, LeftInCar, LeftDescription, AcknowledgeValuables, ValuablesAcknowledged, ConcernWords, ConcernWhen, AddConcern, NoConcerns, RemoveConcern, ReviewIntro, GateMissing, GateCover, GateCheck, GateMark, GateValuables, OverrideReason, Override, OverrideRecorded, ReadyToSign, IssuesFound, LeftItems, NoneRecorded, SignerName, SignHere, UndoStroke, ClearSignature, ConfirmSignature, SignatureEmpty, SealedTitle, SealIntact, SealBroken, SealLabel, SignedBy, SignatureImage, TakePhoto, PickPhoto, PhotoUnreadable, PhotoTooLarge, RemovePhoto, PhotoAlt, Processing, StepDamage, ViewTop, ViewFront, ViewRear, ViewLeft, ViewRight, KindScratch, KindDent, KindCrack, KindChip, KindStain, KindMissingPart, SevMinor, SevModerate, SevSevere, DiagramView, TapToMark, TapToMove, MarkLabel, OldDamage, DamageKindLabel, SeverityLabel, MarkNote, PointedOut, MoveMark, DeleteMark,
 }
 
 #[cfg(test)]
