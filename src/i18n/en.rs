@@ -84,6 +84,8 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::CmdAttachPhoto => "Photo added",
         Msg::CmdDetachPhoto => "Photo removed",
         Msg::CmdSetValuable => "Valuable recorded",
+        Msg::CmdRemainingValuablesTaken => "Remaining valuables taken",
+        Msg::RemainingTaken => "All others taken / not in the car",
         Msg::CmdAcknowledgeValuables => "Valuables reminder acknowledged",
         Msg::CmdAddConcern => "Customer concern recorded",
         Msg::CmdRemoveConcern => "Customer concern deleted",

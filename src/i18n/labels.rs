@@ -41,6 +41,7 @@ pub fn command_label(command: &Command) -> Msg {
         Command::DetachPhoto { .. } => Msg::CmdDetachPhoto,
         Command::SetValuable { .. } => Msg::CmdSetValuable,
         Command::AcknowledgeValuables => Msg::CmdAcknowledgeValuables,
+        Command::RemainingValuablesTaken => Msg::CmdRemainingValuablesTaken,
         Command::AddConcern { .. } => Msg::CmdAddConcern,
         Command::RemoveConcern { .. } => Msg::CmdRemoveConcern,
         Command::OverrideGate { .. } => Msg::CmdOverrideGate,

@@ -88,7 +88,7 @@ messages! {
     CmdOpen, CmdArrive, CmdGreet, CmdToldAboutAppointments, CmdSetOwner, CmdSetBringer,
     CmdSetVehicle, CmdStartInspection, CmdFitCover, CmdAnswerCheck, CmdAllRemainingOk,
     CmdUndoAllRemainingOk, CmdAddDamage, CmdUpdateDamage, CmdRemoveDamage, CmdAttachPhoto,
-    CmdDetachPhoto, CmdSetValuable, CmdAcknowledgeValuables, CmdAddConcern, CmdRemoveConcern,
+    CmdDetachPhoto, CmdSetValuable, CmdAcknowledgeValuables, CmdRemainingValuablesTaken, RemainingTaken, CmdAddConcern, CmdRemoveConcern,
     CmdOverrideGate, CmdSignCheckIn, CmdAdvance,
     ErrIllegalTransition, ErrCheckInClosed, ErrNotArrived, ErrAlreadyGreeted, ErrNotAWalkIn,
     ErrUnknownItem, ErrOffDiagram, ErrFuelOutOfRange, ErrEmptyReason, ErrEmptySigner,

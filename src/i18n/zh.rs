@@ -84,6 +84,8 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::CmdAttachPhoto => "添加照片",
         Msg::CmdDetachPhoto => "移除照片",
         Msg::CmdSetValuable => "登记贵重物品",
+        Msg::CmdRemainingValuablesTaken => "其余物品均已带走",
+        Msg::RemainingTaken => "其余都已带走／车内没有",
         Msg::CmdAcknowledgeValuables => "确认贵重物品提醒",
         Msg::CmdAddConcern => "记录客户描述",
         Msg::CmdRemoveConcern => "删除客户描述",

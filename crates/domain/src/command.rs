@@ -55,6 +55,8 @@ pub enum Command {
         item: Valuable,
         disposition: Option<Disposition>,
     },
+    /// Every valuable not yet answered is taken by the customer (or not in the car).
+    RemainingValuablesTaken,
     AcknowledgeValuables,
     AddConcern {
         words: String,
@@ -212,6 +214,16 @@ impl Job {
             Command::SetValuable { item, disposition } => {
                 if let Some(entry) = self.valuables.iter_mut().find(|v| v.item == *item) {
                     entry.disposition = disposition.clone();
+                }
+                self.valuables_acknowledged_at = None;
+            }
+            Command::RemainingValuablesTaken => {
+                for entry in self
+                    .valuables
+                    .iter_mut()
+                    .filter(|v| v.disposition.is_none())
+                {
+                    entry.disposition = Some(Disposition::TakenByCustomer);
                 }
                 self.valuables_acknowledged_at = None;
             }

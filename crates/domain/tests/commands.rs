@@ -261,3 +261,27 @@ fn told_about_appointments_is_for_walk_ins_only() {
         .unwrap();
     assert!(job.told_about_appointments);
 }
+
+#[test]
+fn remaining_valuables_taken_answers_only_the_open_ones() {
+    let mut job = walk_in(1);
+    let left = Disposition::LeftInCar {
+        description: "雨伞".into(),
+    };
+    let wallet = Command::SetValuable {
+        item: Valuable::Wallet,
+        disposition: Some(left.clone()),
+    };
+    job.apply(wallet, t(1), advisor()).unwrap();
+    job.apply(Command::RemainingValuablesTaken, t(2), advisor())
+        .unwrap();
+    assert!(job.valuables.iter().all(|v| v.disposition.is_some()));
+    let wallet = job
+        .valuables
+        .iter()
+        .find(|v| v.item == Valuable::Wallet)
+        .unwrap();
+    assert_eq!(wallet.disposition, Some(left));
+    job.apply(Command::AcknowledgeValuables, t(3), advisor())
+        .unwrap();
+}

@@ -64,6 +64,7 @@ fn command() -> impl Strategy<Value = Command> {
         Just(Command::AllRemainingOk),
         Just(Command::UndoAllRemainingOk),
         Just(Command::AcknowledgeValuables),
+        Just(Command::RemainingValuablesTaken),
         (0usize..4, any::<bool>()).prop_map(|(i, fitted)| Command::FitCover {
             cover: Cover::ALL[i],
             fitted

@@ -47,8 +47,16 @@ pub fn Valuables(job: Job) -> impl IntoView {
         });
     });
     let acknowledged = job.valuables_acknowledged_at;
+    let open = job.valuables.iter().any(|v| v.disposition.is_none());
     view! {
         <p class="intro large">{i18n.t(Msg::ValuablesIntro)}</p>
+        {open.then(|| view! {
+            <div class="bulk">
+                <button type="button" class="primary" on:click=move |_| run.run(Command::RemainingValuablesTaken)>
+                    {i18n.t(Msg::RemainingTaken)}
+                </button>
+            </div>
+        })}
         <div class="large-type">
             <ChoiceList rows choices=vec![i18n.t(Msg::TakenByCustomer), i18n.t(Msg::LeftInCar)]
                 note_for=LEFT note_label=i18n.t(Msg::LeftDescription) on_choose/>
