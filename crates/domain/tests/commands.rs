@@ -17,23 +17,7 @@ fn signature() -> SignatureRef {
 
 /// Applies commands that complete every part of the check-in gate.
 fn complete_check_in(job: &mut lanecheck_domain::Job) {
-    let mut cmds = vec![
-        Command::Greet,
-        Command::StartInspection,
-        Command::AllRemainingOk,
-    ];
-    cmds.extend(Cover::ALL.map(|cover| Command::FitCover {
-        cover,
-        fitted: true,
-    }));
-    cmds.extend(Valuable::ALL.map(|item| Command::SetValuable {
-        item,
-        disposition: Some(Disposition::TakenByCustomer),
-    }));
-    cmds.push(Command::AcknowledgeValuables);
-    for (i, cmd) in cmds.into_iter().enumerate() {
-        job.apply(cmd, t(i as i64 + 1), advisor()).unwrap();
-    }
+    apply_all(job, 1, gate_commands());
 }
 
 #[test]

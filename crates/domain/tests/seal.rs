@@ -10,58 +10,43 @@ use lanecheck_domain::{Command, Job};
 use proptest::prelude::*;
 use support::*;
 
-/// A small signed check-in: covers, checklist, one damage mark with a photo, valuables.
+/// A small signed check-in: one damage mark, pointed out, with a photo; then the gate's
+/// commands and the signature.
 fn signed() -> Job {
     let mut job = walk_in(0x5EA1);
-    let mut cmds = vec![
-        Command::Greet,
-        Command::StartInspection,
-        Command::AllRemainingOk,
-    ];
-    cmds.extend(Cover::ALL.map(|cover| Command::FitCover {
-        cover,
-        fitted: true,
-    }));
-    cmds.push(Command::AddDamage {
+    let add = Command::AddDamage {
         view: View::Left,
         x: 0.25,
         y: 0.5,
         kind: DamageKind::Scratch,
         severity: Severity::Minor,
         note: "左前门划痕".into(),
-    });
-    let mark = DamageMark {
-        id: 1,
-        view: View::Left,
-        x: 0.25,
-        y: 0.5,
-        kind: DamageKind::Scratch,
-        severity: Severity::Minor,
-        note: "左前门划痕".into(),
-        pointed_out: true,
     };
-    cmds.push(Command::UpdateDamage(mark.clone()));
-    cmds.push(Command::AttachPhoto(PhotoRef {
+    apply_all(&mut job, 1, vec![add]);
+    let mark = DamageMark {
+        pointed_out: true,
+        ..job.damage[0].clone()
+    };
+    let photo = PhotoRef {
         sha256: "aa".repeat(32),
         target: PhotoTarget::Damage(1),
         width: 1600,
         height: 1200,
         bytes: 250_000,
         taken_at: t(30),
-    }));
-    cmds.extend(Valuable::ALL.map(|item| Command::SetValuable {
-        item,
-        disposition: Some(Disposition::TakenByCustomer),
-    }));
-    cmds.push(Command::AcknowledgeValuables);
-    cmds.push(Command::SignCheckIn(SignatureRef {
+    };
+    apply_all(
+        &mut job,
+        2,
+        vec![Command::UpdateDamage(mark), Command::AttachPhoto(photo)],
+    );
+    apply_all(&mut job, 4, gate_commands());
+    let signature = SignatureRef {
         png_sha256: "bb".repeat(32),
         signer: "李先生".into(),
         signed_at: t(90),
-    }));
-    for (i, cmd) in cmds.into_iter().enumerate() {
-        job.apply(cmd, t(i as i64 + 1), advisor()).unwrap();
-    }
+    };
+    apply_all(&mut job, 60, vec![Command::SignCheckIn(signature)]);
     job
 }
 
