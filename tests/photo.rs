@@ -52,25 +52,25 @@ async fn file(width: u32, height: u32, orientation: u8) -> File {
 
 #[wasm_bindgen_test]
 async fn exif_orientation_is_applied() {
-    let photo = process(&file(400, 200, 6).await).await.unwrap();
+    let photo = process(&file(400, 200, 6).await.into()).await.unwrap();
     assert_eq!(
         (photo.width, photo.height),
         (200, 400),
         "orientation 6 turns the picture upright"
     );
-    let plain = process(&file(400, 200, 0).await).await.unwrap();
+    let plain = process(&file(400, 200, 0).await.into()).await.unwrap();
     assert_eq!((plain.width, plain.height), (400, 200));
 }
 
 #[wasm_bindgen_test]
 async fn the_long_edge_is_bounded_and_the_result_is_a_hashed_jpeg() {
-    let photo = process(&file(4000, 3000, 0).await).await.unwrap();
+    let photo = process(&file(4000, 3000, 0).await.into()).await.unwrap();
     assert_eq!((photo.width, photo.height), (MAX_EDGE, 1200));
     assert_eq!(photo.blob.type_(), "image/jpeg");
     assert!(photo.blob.size() > 1000.0);
     let hash = sha256(&photo.blob).await.unwrap();
     assert_eq!(hash.len(), 64);
-    let small = process(&file(800, 600, 0).await).await.unwrap();
+    let small = process(&file(800, 600, 0).await.into()).await.unwrap();
     assert_eq!(
         (small.width, small.height),
         (800, 600),
@@ -81,7 +81,7 @@ async fn the_long_edge_is_bounded_and_the_result_is_a_hashed_jpeg() {
 #[wasm_bindgen_test]
 async fn a_file_that_is_not_an_image_is_unreadable() {
     assert_eq!(
-        process(&not_an_image()).await.err(),
+        process(&not_an_image().into()).await.err(),
         Some(PhotoError::Unreadable)
     );
 }

@@ -1,7 +1,9 @@
 // Prints the size of every first-load file of each entry point of the release build (raw,
-// gzip, brotli) and fails when an entry's first load (wasm + js + css + html) is over the
-// brotli budget. Entry points: the app shell (dist/) and the check-in (dist/check-in/).
-//   node tools/size-report.mjs [--budget-kb 200] [--dir dist]
+// gzip, brotli) and fails when an entry's first load (wasm + js + css + html) is over its
+// brotli budget: 200 KB for the app shell (dist/), the page a phone loads first; 240 KB for
+// the check-in (dist/check-in/), opened from the shell and precached by the service worker
+// (docs/architecture.md, "Size").
+//   node tools/size-report.mjs [--dir dist]
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -12,10 +14,9 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const dist = option("dir", "dist");
-const budget = Number(option("budget-kb", "200")) * 1000;
 const entries = [
-  { name: "app shell", dir: dist, skip: ["check-in"] },
-  { name: "check-in", dir: join(dist, "check-in"), skip: [] },
+  { name: "app shell", dir: dist, skip: ["check-in"], budget: 200_000 },
+  { name: "check-in", dir: join(dist, "check-in"), skip: [], budget: 240_000 },
 ];
 
 const walk = (d, skip) =>
@@ -31,6 +32,7 @@ const sizes = (bytes) => ({
 
 let over = false;
 for (const entry of entries) {
+  const budget = entry.budget;
   // The service worker is installed after the first load, not part of it.
   const files = walk(entry.dir, entry.skip).filter((f) => /\.(wasm|js|css|html)$/.test(f) && !f.endsWith("sw.js"));
   console.log(`\n${entry.name.padEnd(48)}${"raw KB".padStart(8)}${"gzip KB".padStart(9)}${"brotli KB".padStart(11)}`);

@@ -1,12 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { createJob, openApp } from "./helpers";
-
-async function tapDiagram(page: Page, fx: number, fy: number) {
-  const diagram = page.getByRole("img", { name: "点按车身图，在损伤位置做标记" });
-  await diagram.scrollIntoViewIfNeeded();
-  const box = (await diagram.boundingBox())!;
-  await page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
-}
+import { expect, test } from "@playwright/test";
+import { createJob, openApp, storedJob, tapDiagram } from "./helpers";
 
 test("two damage marks with four photos, pointed out, offline; old damage of the same car is grey", async ({ page, context }) => {
   await openApp(page);
@@ -69,16 +62,6 @@ test("two damage marks with four photos, pointed out, offline; old damage of the
   const moved = page.locator(".diagram .mark.new");
   await expect(moved).toHaveCount(1);
   await expect(moved).toHaveAttribute("transform", "translate(160 36)");
-  const photos = await page.evaluate(
-    (id) =>
-      new Promise<number>((ok) => {
-        const open = indexedDB.open("lanecheck");
-        open.onsuccess = () => {
-          const get = open.result.transaction("jobs").objectStore("jobs").get(id);
-          get.onsuccess = () => ok(get.result.job.photos.length);
-        };
-      }),
-    id,
-  );
+  const photos = (await storedJob(page, id)).photos.length;
   expect(photos).toBe(4);
 });

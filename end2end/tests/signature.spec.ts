@@ -1,17 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { createJob, openApp } from "./helpers";
-
-/** Draws a stroke on the pad with pointer moves, as a finger would. */
-async function drawSignature(page: Page) {
-  const pad = page.getByRole("img", { name: "请客户在此签字" });
-  const box = (await pad.boundingBox())!;
-  await page.mouse.move(box.x + 20, box.y + box.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 30; i++) {
-    await page.mouse.move(box.x + 20 + i * 8, box.y + box.height / 2 + Math.sin(i / 3) * 30, { steps: 2 });
-  }
-  await page.mouse.up();
-}
+import { expect, test } from "@playwright/test";
+import { createJob, drawSignature, openApp } from "./helpers";
 
 test("the customer signs on the pad; the sheet is sealed and read-only", async ({ page, context }) => {
   await openApp(page);

@@ -1,20 +1,21 @@
-//! The photo pipeline, in the browser and outside wasm memory: the picked or captured file is
-//! decoded with its EXIF orientation applied (`createImageBitmap`), drawn onto a canvas whose
-//! long edge is at most 1600 px, and re-encoded as JPEG. Only the resulting blob's handle and
-//! its dimensions come back to Rust; the caller hashes and stores it.
+//! The photo pipeline, in the browser and outside wasm memory: the picked or captured file (or
+//! the live camera's current frame) is decoded with its EXIF orientation applied
+//! (`createImageBitmap`), drawn onto a canvas whose long edge is at most 1600 px, and
+//! re-encoded as JPEG. Only the resulting blob's handle and its dimensions come back to Rust;
+//! the caller hashes and stores it.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, File};
+use web_sys::Blob;
 
 /// The long edge of a stored photo, in pixels.
 pub const MAX_EDGE: u32 = 1600;
 
 #[wasm_bindgen(inline_js = r#"
-export async function downscale(file, maxEdge) {
+export async function downscale(source, maxEdge) {
   let bitmap;
   try {
-    bitmap = await createImageBitmap(file, { imageOrientation: "from-image" });
+    bitmap = await createImageBitmap(source, { imageOrientation: "from-image" });
   } catch (e) {
     throw new DOMException(String(e && e.message || e), "EncodingError");
   }
@@ -35,7 +36,7 @@ export async function downscale(file, maxEdge) {
 }
 "#)]
 extern "C" {
-    fn downscale(file: &File, max_edge: u32) -> js_sys::Promise;
+    fn downscale(source: &JsValue, max_edge: u32) -> js_sys::Promise;
 }
 
 /// A processed photo: the JPEG blob and its size.
@@ -54,8 +55,9 @@ pub enum PhotoError {
     TooLarge,
 }
 
-pub async fn process(file: &File) -> Result<Photo, PhotoError> {
-    let result = JsFuture::from(downscale(file, MAX_EDGE))
+/// Turns an image file, or a `<video>` showing the camera, into a stored-size JPEG.
+pub async fn process(source: &JsValue) -> Result<Photo, PhotoError> {
+    let result = JsFuture::from(downscale(source, MAX_EDGE))
         .await
         .map_err(
             |err| match err.dyn_ref::<web_sys::DomException>().map(|e| e.name()) {

@@ -146,3 +146,15 @@ impl Job {
         }
     }
 }
+
+/// The text of the customer copy's QR code: the job number, the job id and the seal, so a
+/// dealer or the customer can look the job up and check the record against its seal
+/// (docs/seal.md). `None` until the sheet is sealed.
+pub fn receipt_code(job: &Job) -> Option<String> {
+    let seal = job.seal.as_deref()?;
+    Some(format!(
+        "lanecheck:seal?v={SEAL_VERSION}&no={}&job={}&seal={seal}",
+        job.id.short(),
+        job.id
+    ))
+}

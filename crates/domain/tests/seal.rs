@@ -5,7 +5,7 @@ mod support;
 
 use lanecheck_domain::inspection::*;
 use lanecheck_domain::schema::{restore, store};
-use lanecheck_domain::seal::{canonical, compute, SealStatus};
+use lanecheck_domain::seal::{canonical, compute, receipt_code, SealStatus};
 use lanecheck_domain::{Command, Job};
 use proptest::prelude::*;
 use support::*;
@@ -123,4 +123,14 @@ proptest! {
         prop_assert_ne!(compute(&changed), compute(&job));
         prop_assert_eq!(changed.seal_status(), SealStatus::Broken);
     }
+}
+
+#[test]
+fn receipt_code_holds_job_number_id_and_seal() {
+    let job = signed();
+    let expected = format!(
+        "lanecheck:seal?v=1&no=00000000&job=00000000-0000-0000-0000-000000005ea1&seal={SEAL_VECTOR}"
+    );
+    assert_eq!(receipt_code(&job), Some(expected));
+    assert_eq!(receipt_code(&walk_in(1)), None);
 }

@@ -6,7 +6,7 @@ use crate::platform::clock::local_date_time;
 use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
 use crate::ui::components::badges::{AppointmentBadge, StateBadge};
-use crate::ui::pages::check_in::Step;
+use crate::ui::pages::check_in::{copy_href, Step};
 use lanecheck_domain::job::HistoryEntry;
 use lanecheck_domain::{Job, JobId};
 use leptos::prelude::*;
@@ -80,16 +80,23 @@ fn JobDetails(job: Job) -> impl IntoView {
     }
 }
 
-/// The way into the check-in, at the first step not yet done, while the sheet is open.
+/// The way into the check-in, at the first step not yet done, while the sheet is open; the
+/// customer copy once it is sealed.
 #[component]
 fn Actions(job: Job) -> impl IntoView {
     let i18n = use_i18n();
-    job.state.check_in_open().then(|| {
-        let href = Step::resume(&job).href(job.id);
+    let link = if job.state.check_in_open() {
+        Some((Step::resume(&job).href(job.id), Msg::ContinueCheckIn))
+    } else {
+        job.seal
+            .is_some()
+            .then(|| (copy_href(job.id), Msg::CustomerCopy))
+    };
+    link.map(|(href, label)| {
         view! {
             <div class="actions">
                 // The check-in is a page of its own (its own bundle): a full load.
-                <a href=href class="button primary" rel="external">{i18n.t(Msg::ContinueCheckIn)}</a>
+                <a href=href class="button primary" rel="external">{i18n.t(label)}</a>
             </div>
         }
     })

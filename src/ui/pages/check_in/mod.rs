@@ -4,13 +4,16 @@
 //! history API.
 
 mod arrival;
+mod camera;
 mod checklist;
 mod concerns;
+mod copy;
 mod covers;
 mod customer;
 mod damage;
 mod photos;
 mod review;
+mod sheet;
 mod signature;
 mod valuables;
 
@@ -19,6 +22,7 @@ use crate::platform::location::go;
 use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
 use crate::ui::components::badges::AppointmentBadge;
+use lanecheck_domain::inspection::PhotoTarget;
 use lanecheck_domain::{Job, JobId};
 use leptos::prelude::*;
 
@@ -99,14 +103,31 @@ impl Step {
     }
 }
 
-/// Parses `/jobs/<id>/check-in/<step>`.
-fn parse(path: &str) -> Option<(JobId, Step)> {
+/// What the check-in page shows: a step, or the sealed sheet's customer copy.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Step(Step),
+    Copy,
+}
+
+const COPY_SLUG: &str = "copy";
+
+/// The customer copy's address, `/jobs/<id>/check-in/copy`.
+pub fn copy_href(id: JobId) -> String {
+    format!("/jobs/{id}/check-in/{COPY_SLUG}")
+}
+
+/// Parses `/jobs/<id>/check-in/<step or copy>`.
+fn parse(path: &str) -> Option<(JobId, Screen)> {
     let rest = path.strip_prefix("/jobs/")?;
-    let (id, step) = rest.split_once("/check-in/")?;
-    let step = Step::ALL
-        .into_iter()
-        .find(|s| s.slug() == step.trim_end_matches('/'))?;
-    Some((JobId::parse(id)?, step))
+    let (id, slug) = rest.split_once("/check-in/")?;
+    let slug = slug.trim_end_matches('/');
+    let screen = match Step::ALL.into_iter().find(|s| s.slug() == slug) {
+        Some(step) => Screen::Step(step),
+        None if slug == COPY_SLUG => Screen::Copy,
+        None => return None,
+    };
+    Some((JobId::parse(id)?, screen))
 }
 
 /// What the damage step has selected; kept above the step, which re-renders on every change.
@@ -116,6 +137,11 @@ pub struct Selection {
     pub mark: RwSignal<Option<u32>>,
     pub moving: RwSignal<bool>,
 }
+
+/// The live camera, open for one job's photo target; kept above the steps so it stays open
+/// while the photos it takes re-render the step.
+#[derive(Clone, Copy)]
+pub struct Camera(pub RwSignal<Option<(JobId, PhotoTarget)>>);
 
 /// The current address, shared with `StepLink`.
 #[derive(Clone, Copy)]
@@ -134,11 +160,12 @@ pub fn CheckInPage(
         mark: RwSignal::new(None),
         moving: RwSignal::new(false),
     });
-    move || {
+    provide_context(Camera(RwSignal::new(None)));
+    let page = move || {
         let found = path
             .with(|p| parse(p))
-            .and_then(|(id, step)| Some((jobs.job(id)?, step)));
-        let Some((job, step)) = found else {
+            .and_then(|(id, screen)| Some((jobs.job(id)?, screen)));
+        let Some((job, screen)) = found else {
             let text = if jobs.loaded.get() {
                 Msg::JobNotFound
             } else {
@@ -152,8 +179,12 @@ pub fn CheckInPage(
             }
             .into_any();
         };
-        view! { <CheckInStep job step/> }.into_any()
-    }
+        match screen {
+            Screen::Step(step) => view! { <CheckInStep job step/> }.into_any(),
+            Screen::Copy => view! { <copy::CustomerCopy job/> }.into_any(),
+        }
+    };
+    view! { {page} <camera::LiveCamera/> }
 }
 
 /// A link to another step of this job's check-in, followed without reloading the page.

@@ -1,18 +1,21 @@
 //! Photos of one thing (a checklist issue, a concern, a damage mark): the camera
-//! (`capture="environment"`) or the gallery, each file downscaled and stored as a blob under its
-//! SHA-256 before it is linked to the job; thumbnails come back from IndexedDB as object URLs.
+//! (`capture="environment"`), the live camera where the browser has one, or the gallery, each file downscaled and stored as a blob under its
+//! SHA-256 before it is linked to the job; thumbnails come back from IndexedDB (`BlobImage`).
 //! A file that is not a usable image gets a message here, and nothing else changes.
 
+use super::Camera;
 use crate::i18n::Msg;
-use crate::platform::blob::{object_url, revoke};
+use crate::platform::camera;
 use crate::platform::clock;
 use crate::platform::photo::{process, PhotoError};
-use crate::state::jobs::{use_dispatch, use_jobs};
+use crate::state::jobs::{use_dispatch, use_jobs, Jobs};
 use crate::state::locale::use_i18n;
+use crate::ui::components::blob_image::BlobImage;
 use lanecheck_domain::inspection::{PhotoRef, PhotoTarget};
-use lanecheck_domain::{Command, Job};
+use lanecheck_domain::{Command, Job, JobId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 
 #[component]
@@ -29,18 +32,6 @@ pub fn Photos(job: Job, target: PhotoTarget, key: String) -> impl IntoView {
         .filter(|p| p.target == target)
         .map(|p| p.sha256.clone())
         .collect();
-    let (urls, set_urls) = signal(Vec::<(String, String)>::new());
-    let loading = shown.clone();
-    spawn_local(async move {
-        let mut loaded = Vec::new();
-        for sha in loading {
-            if let Some(url) = jobs.blob(&sha).await.as_ref().and_then(object_url) {
-                loaded.push((sha, url));
-            }
-        }
-        set_urls.set(loaded);
-    });
-    on_cleanup(move || urls.with_untracked(|u| u.iter().for_each(|(_, url)| revoke(url))));
 
     let target = StoredValue::new(target);
     let add = move |ev: leptos::ev::Event| {
@@ -55,52 +46,38 @@ pub fn Photos(job: Job, target: PhotoTarget, key: String) -> impl IntoView {
         // through the app-wide `jobs`, and the local signals may already be gone.
         spawn_local(async move {
             for file in files {
-                let name = file.name();
-                let photo = match process(&file).await {
-                    Ok(photo) => photo,
-                    Err(err) => {
-                        let msg = if err == PhotoError::Unreadable {
-                            Msg::PhotoUnreadable
-                        } else {
-                            Msg::PhotoTooLarge
-                        };
-                        set_problem.try_set(Some(i18n.format(msg, &[("f", &name)])));
-                        continue;
-                    }
-                };
-                let Ok(sha256) = jobs.store_blob(&photo.blob).await else {
-                    continue;
-                };
-                let attach = Command::AttachPhoto(PhotoRef {
-                    sha256,
-                    target: target.clone(),
-                    width: photo.width,
-                    height: photo.height,
-                    bytes: photo.blob.size() as u64,
-                    taken_at: clock::now(),
-                });
-                let _ = jobs.dispatch(id, attach).await;
+                if let Err(err) = attach(jobs, id, target.clone(), &file).await {
+                    let msg = problem_text(err);
+                    set_problem.try_set(Some(i18n.format(msg, &[("f", &file.name())])));
+                }
             }
             set_busy.try_set(false);
         });
     };
+    let Camera(camera) = expect_context();
+    let live = camera::is_available().then(|| {
+        let open = move |_| camera.set(Some((id, target.get_value())));
+        view! { <button type="button" on:click=open>{i18n.t(Msg::LiveCamera)}</button> }
+    });
     let camera_id = format!("camera-{key}");
     let gallery_id = format!("gallery-{key}");
     view! {
         <div class="photos">
             <ul class="thumbs">
-                {move || urls.get().into_iter().enumerate().map(|(i, (sha, url))| {
+                {shown.into_iter().enumerate().map(|(i, sha)| {
                     let n = (i + 1).to_string();
+                    let remove = Command::DetachPhoto { sha256: sha.clone() };
                     view! {
                         <li>
-                            <img src=url alt=i18n.format(Msg::PhotoAlt, &[("n", &n)])/>
+                            <BlobImage sha256=sha alt=i18n.format(Msg::PhotoAlt, &[("n", &n)])/>
                             <button type="button" class="remove" aria-label=i18n.format(Msg::RemovePhoto, &[("n", &n)])
-                                on:click=move |_| run.run(Command::DetachPhoto { sha256: sha.clone() })>"×"</button>
+                                on:click=move |_| run.run(remove.clone())>"×"</button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             <div class="photo-inputs">
+                {live}
                 <label class="button" for=camera_id.clone()>{i18n.t(Msg::TakePhoto)}</label>
                 <input id=camera_id class="visually-hidden" type="file" accept="image/*" capture="environment" multiple on:change=add/>
                 <label class="button" for=gallery_id.clone()>{i18n.t(Msg::PickPhoto)}</label>
@@ -110,4 +87,36 @@ pub fn Photos(job: Job, target: PhotoTarget, key: String) -> impl IntoView {
             <p class="error" role="alert">{move || problem.get().or_else(|| error.get())}</p>
         </div>
     }
+}
+
+/// What to tell the advisor about a photo that could not be taken in.
+pub fn problem_text(err: PhotoError) -> Msg {
+    match err {
+        PhotoError::Unreadable => Msg::PhotoUnreadable,
+        PhotoError::TooLarge => Msg::PhotoTooLarge,
+    }
+}
+
+/// Processes an image (a picked file, or the live camera's `<video>`), stores the JPEG and
+/// links it to `target`. A storage failure is reported by the app-wide banner and links
+/// nothing.
+pub async fn attach(
+    jobs: Jobs,
+    id: JobId,
+    target: PhotoTarget,
+    source: &JsValue,
+) -> Result<(), PhotoError> {
+    let photo = process(source).await?;
+    if let Ok(sha256) = jobs.store_blob(&photo.blob).await {
+        let attach = Command::AttachPhoto(PhotoRef {
+            sha256,
+            target,
+            width: photo.width,
+            height: photo.height,
+            bytes: photo.blob.size() as u64,
+            taken_at: clock::now(),
+        });
+        let _ = jobs.dispatch(id, attach).await;
+    }
+    Ok(())
 }

@@ -3,13 +3,13 @@
 //! lists exactly what, each linked to its step; the advisor can override only with a reason,
 //! which is recorded on the job.
 
+use super::sheet::SheetSummary;
 use super::signature::{SealedSheet, SignatureForm};
-use super::{Step, StepLink};
-use crate::i18n::{check_label, cover_label, valuable_label, Msg};
+use super::{copy_href, Step, StepLink};
+use crate::i18n::{check_label, cover_label, Msg};
 use crate::state::jobs::use_dispatch;
 use crate::state::locale::use_i18n;
 use lanecheck_domain::gate::Gap;
-use lanecheck_domain::inspection::{Answer, Disposition};
 use lanecheck_domain::{Command, Job};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -55,7 +55,11 @@ pub fn Review(job: Job) -> impl IntoView {
         });
     };
     let signing = if job.signature.is_some() {
-        view! { <SealedSheet job=job.clone()/> }.into_any()
+        view! {
+            <SealedSheet job=job.clone()/>
+            <StepLink href=copy_href(id) class="button primary wide">{i18n.t(Msg::CustomerCopy)}</StepLink>
+        }
+        .into_any()
     } else if gaps.is_empty() || job.gate_override.is_some() {
         view! { <SignatureForm job=job.clone()/> }.into_any()
     } else {
@@ -84,55 +88,10 @@ pub fn Review(job: Job) -> impl IntoView {
         }
         .into_any(),
     };
-    let issues: Vec<String> = job
-        .checklist
-        .iter()
-        .filter_map(|e| match &e.answer {
-            Some(Answer::Issue { note }) => {
-                let name =
-                    check_label(&e.item).map_or_else(str::to_string, |m| i18n.t(m).to_string());
-                Some(if note.is_empty() {
-                    name
-                } else {
-                    format!("{name}：{note}")
-                })
-            }
-            _ => None,
-        })
-        .collect();
-    let left: Vec<String> = job
-        .valuables
-        .iter()
-        .filter_map(|v| match &v.disposition {
-            Some(Disposition::LeftInCar { description }) => {
-                Some(format!("{} {description}", i18n.t(valuable_label(v.item))))
-            }
-            _ => None,
-        })
-        .collect();
-    let concerns: Vec<String> = job
-        .concerns
-        .iter()
-        .map(|c| format!("“{}” {}", c.words, c.when_it_happens))
-        .collect();
     view! {
         <p class="intro">{i18n.t(Msg::ReviewIntro)}</p>
-        <Summary title=i18n.t(Msg::IssuesFound) lines=issues/>
-        <Summary title=i18n.t(Msg::LeftItems) lines=left/>
-        <Summary title=i18n.t(Msg::StepConcerns) lines=concerns/>
+        <SheetSummary job=job.clone()/>
         {gate}
         {signing}
     }
-}
-
-#[component]
-fn Summary(title: &'static str, lines: Vec<String>) -> impl IntoView {
-    let i18n = use_i18n();
-    let body = if lines.is_empty() {
-        view! { <p class="hint">{i18n.t(Msg::NoneRecorded)}</p> }.into_any()
-    } else {
-        view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }
-            .into_any()
-    };
-    view! { <section class="summary"><h2>{title}</h2>{body}</section> }
 }

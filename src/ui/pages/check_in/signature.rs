@@ -4,13 +4,13 @@
 //! read-only with its seal and whether the stored record still matches it.
 
 use crate::i18n::{domain_error, Msg};
-use crate::platform::blob::{object_url, revoke};
 use crate::platform::clock::{self, local_date_time};
 use crate::platform::signature::ink::Point;
 use crate::platform::signature::SignaturePad;
 use crate::state::jobs::{use_jobs, ChangeError, Jobs};
 use crate::state::locale::use_i18n;
 use crate::storage::StoreError;
+use crate::ui::components::blob_image::BlobImage;
 use crate::ui::components::text_field::TextField;
 use lanecheck_domain::inspection::SignatureRef;
 use lanecheck_domain::seal::SealStatus;
@@ -123,39 +123,18 @@ async fn sign_and_seal(
 #[component]
 pub fn SealedSheet(job: Job) -> impl IntoView {
     let i18n = use_i18n();
-    let jobs = use_jobs();
-    let (image, set_image) = signal(None::<String>);
-    let status = job.seal_status();
-    let seal = job.seal.clone().unwrap_or_default();
-    let signature = job.signature.clone();
-    if let Some(sig) = signature.clone() {
-        spawn_local(async move {
-            if let Some(url) = jobs
-                .blob(&sig.png_sha256)
-                .await
-                .as_ref()
-                .and_then(object_url)
-            {
-                set_image.set(Some(url));
-            }
-        });
-    }
-    on_cleanup(move || {
-        if let Some(url) = image.get_untracked() {
-            revoke(&url);
-        }
-    });
-    let (check, class) = match status {
+    let (check, class) = match job.seal_status() {
         SealStatus::Intact => (Msg::SealIntact, "done"),
         _ => (Msg::SealBroken, "error"),
     };
+    let seal = job.seal.clone().unwrap_or_default();
     view! {
         <section class="sealed" aria-labelledby="sealed-title">
             <h2 id="sealed-title">{i18n.t(Msg::SealedTitle)}</h2>
-            {signature.map(|s| view! {
+            {job.signature.map(|s| view! {
                 <p>{i18n.format(Msg::SignedBy, &[("n", &s.signer), ("t", &local_date_time(s.signed_at, i18n.locale().tag()))])}</p>
+                <BlobImage sha256=s.png_sha256 alt=i18n.t(Msg::SignatureImage).to_string() class="signature-image"/>
             })}
-            {move || image.get().map(|src| view! { <img class="signature-image" src=src alt=i18n.t(Msg::SignatureImage)/> })}
             <p class=class role="status">{i18n.t(check)}</p>
             <p class="seal"><span>{i18n.t(Msg::SealLabel)}</span> " " <code>{seal}</code></p>
         </section>

@@ -1,0 +1,115 @@
+//! The customer copy (客户联) of the sealed check-in: job number, vehicle and customer, the
+//! sheet with photo thumbnails, the signature, the seal and a QR code holding job number and
+//! seal. Made for paper: print CSS for A4 and for 80 mm receipt printers, the paper chosen
+//! here (it sets the printed page size).
+
+use super::sheet::SheetSummary;
+use super::signature::SealedSheet;
+use super::{Step, StepLink};
+use crate::i18n::Msg;
+use crate::platform::clock::local_date_time;
+use crate::state::locale::use_i18n;
+use crate::ui::components::qr_code::QrCode;
+use lanecheck_domain::seal::receipt_code;
+use lanecheck_domain::Job;
+use leptos::prelude::*;
+
+#[component]
+pub fn CustomerCopy(job: Job) -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(code) = receipt_code(&job) else {
+        return view! {
+            <section class="page">
+                <h1>{i18n.t(Msg::CustomerCopy)}</h1>
+                <p>{i18n.t(Msg::CopyNotSigned)}</p>
+                <StepLink href=Step::Review.href(job.id) class="button primary">{i18n.t(Msg::StepReview)}</StepLink>
+            </section>
+        }
+        .into_any();
+    };
+    let receipt = RwSignal::new(false);
+    let print = move |_| {
+        // Printing waits for the paper choice to reach the page.
+        request_animation_frame(|| {
+            let _ = window().print();
+        })
+    };
+    let tag = i18n.locale().tag();
+    let v = &job.vehicle;
+    let facts = [
+        (Msg::PlateLabel, v.plate.to_string()),
+        (Msg::MakeModel, v.make_model.clone()),
+        (Msg::Colour, v.colour.clone()),
+        (
+            Msg::VinLabel,
+            v.vin
+                .as_ref()
+                .map(|n| n.as_str().to_string())
+                .unwrap_or_default(),
+        ),
+        (
+            Msg::Odometer,
+            v.odometer_km.map(|km| km.to_string()).unwrap_or_default(),
+        ),
+        (
+            Msg::Fuel,
+            v.fuel_eighths
+                .map(|n| i18n.format(Msg::FuelEighths, &[("n", &n.to_string())]))
+                .unwrap_or_default(),
+        ),
+        (Msg::OwnerName, job.owner.name.clone()),
+        (
+            Msg::BringerName,
+            job.bringer
+                .as_ref()
+                .map(|b| b.name.clone())
+                .unwrap_or_default(),
+        ),
+        (
+            Msg::ArrivedAt,
+            job.arrived_at
+                .map(|t| local_date_time(t, tag))
+                .unwrap_or_default(),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, value)| !value.is_empty())
+    .map(|(label, value)| view! { <dt>{i18n.t(label)}</dt><dd>{value}</dd> })
+    .collect_view();
+    let paper = [(false, Msg::PaperA4), (true, Msg::PaperReceipt)]
+        .into_iter()
+        .map(|(narrow, label)| {
+            view! {
+                <label>
+                    <input type="radio" name="paper" checked=move || receipt.get() == narrow
+                        on:change=move |_| receipt.set(narrow)/>
+                    {i18n.t(label)}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="copy" class:receipt=receipt aria-labelledby="copy-title">
+            <header class="copy-head">
+                <h1 id="copy-title">{i18n.t(Msg::CopyTitle)}</h1>
+                <p class="job-no">{i18n.t(Msg::JobNumber)} " " <strong>{job.id.short()}</strong></p>
+            </header>
+            <dl class="facts">{facts}</dl>
+            <SheetSummary job=job.clone()/>
+            <SealedSheet job=job.clone()/>
+            <figure class="qr-box">
+                <QrCode text=code label=i18n.t(Msg::QrLabel).to_string()/>
+                <figcaption>{i18n.t(Msg::QrLabel)}</figcaption>
+            </figure>
+        </article>
+        <div class="copy-tools">
+            <fieldset class="segmented">
+                <legend>{i18n.t(Msg::Paper)}</legend>
+                {paper}
+            </fieldset>
+            <button type="button" class="primary wide" on:click=print>{i18n.t(Msg::Print)}</button>
+            <StepLink href=Step::Review.href(job.id) class="button">{i18n.t(Msg::Previous)}</StepLink>
+        </div>
+    }
+    .into_any()
+}
