@@ -64,7 +64,12 @@ async function readQr(page: Page) {
 
 test("a whole check-in offline, as advisor and customer do it: reload midway, sign, print the customer copy", async ({ page, context }, info) => {
   const project = info.project.name;
-  const shot = (name: string) => page.screenshot({ path: `screenshots/${project}-flow-${name}.png`, fullPage: true });
+  /** Each screen fits the device's width (a phone widens its layout viewport for a wider page). */
+  const shot = async (name: string) => {
+    const wide = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, window.innerWidth));
+    expect(wide, `${name} is wider than the screen`).toBeLessThanOrEqual(page.viewportSize()!.width);
+    await page.screenshot({ path: `screenshots/${project}-flow-${name}.png`, fullPage: true });
+  };
   const next = () => u.tap(page.getByRole("link", { name: "下一步" }));
   const saved = () => expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
   const u = new Inputs(page);

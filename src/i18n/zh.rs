@@ -275,7 +275,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::CopyNotSigned => "客户签字并封签后才能打印客户联。",
         Msg::QrLabel => "扫码核对单号与封签",
         Msg::Paper => "纸张",
-        Msg::PaperA4 => "A4",
+        Msg::PaperA4 => "A4 纸",
         Msg::PaperReceipt => "80 mm 小票",
         Msg::Print => "打印",
         Msg::LiveCamera => "实时取景拍照",

@@ -19,3 +19,18 @@ pub fn reveal(selector: &str) {
         el.scroll_into_view();
     }
 }
+
+/// Scrolls a sideways-scrolling list so that its item matching `selector` sits in the middle
+/// (the current step of the stepper on a phone). The list must be positioned (`position:
+/// relative`) so that its items' offsets are measured from it.
+pub fn center_in_row(row: &web_sys::Element, selector: &str) {
+    use wasm_bindgen::JsCast;
+    let item = row
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(item) = item {
+        row.set_scroll_left(item.offset_left() - (row.client_width() - item.offset_width()) / 2);
+    }
+}

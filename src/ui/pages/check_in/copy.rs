@@ -94,7 +94,7 @@ pub fn CustomerCopy(job: Job) -> impl IntoView {
                 <h1 id="copy-title">{i18n.t(Msg::CopyTitle)}</h1>
                 <p class="job-no">{i18n.t(Msg::JobNumber)} " " <strong>{job.id.short()}</strong></p>
             </header>
-            <dl class="facts">{facts}</dl>
+            <dl class="copy-facts">{facts}</dl>
             <SheetSummary job=job.clone()/>
             <SealedSheet job=job.clone()/>
             <figure class="qr-box">

@@ -18,6 +18,7 @@ mod signature;
 mod valuables;
 
 use crate::i18n::Msg;
+use crate::platform::document::center_in_row;
 use crate::platform::location::go;
 use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
@@ -242,6 +243,13 @@ fn CheckInStep(job: Job, step: Step) -> impl IntoView {
         Step::Concerns => view! { <concerns::Concerns job=job.clone()/> }.into_any(),
         Step::Review => view! { <review::Review job=job.clone()/> }.into_any(),
     };
+    // On a phone the stepper scrolls sideways: keep the current step in sight.
+    let row = NodeRef::<leptos::html::Ol>::new();
+    Effect::new(move || {
+        if let Some(row) = row.get() {
+            center_in_row(&row, "[aria-current=step]");
+        }
+    });
     let plate = job.vehicle.plate.to_string();
     let open = job.state.check_in_open();
     let appointment = job.is_appointment();
@@ -253,7 +261,7 @@ fn CheckInStep(job: Job, step: Step) -> impl IntoView {
                 <a href=format!("/jobs/{id}") rel="external">{plate}</a>
                 <AppointmentBadge appointment/>
             </p>
-            <nav class="stepper" aria-label=i18n.t(Msg::CheckInTitle)><ol>{stepper}</ol></nav>
+            <nav class="stepper" aria-label=i18n.t(Msg::CheckInTitle)><ol node_ref=row>{stepper}</ol></nav>
             <h1>{i18n.t(step.label())}</h1>
             // Once the customer has signed, every answer is read-only.
             <fieldset class="step-body" role="none" disabled=!open>{body}</fieldset>

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Benchmarks of the release build, with figures printed next to their peers (docs/benchmarks.md):
+# bundle sizes, the photo pipeline, wasm memory over 20 photos, the signature pad, field speed.
+# Installs what is missing and builds first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+export PATH="$HOME/.cargo/bin:$PATH" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+bash scripts/build.sh
+node tools/size-report.mjs
+cd end2end && node bench/check-in.mjs
