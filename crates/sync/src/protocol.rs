@@ -1,0 +1,65 @@
+//! The bodies of LaneCheck Sync v1, as the OpenAPI document describes them.
+
+use lanecheck_domain::{Job, JobId};
+use serde::{Deserialize, Serialize};
+
+/// A job as the server stores it: its version and its document, or a tombstone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stored {
+    pub id: JobId,
+    pub version: String,
+    pub deleted: bool,
+    /// `None` for a tombstone.
+    pub document: Option<Job>,
+}
+
+/// One page of the change feed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Changes {
+    pub changes: Vec<Stored>,
+    pub next: String,
+    pub has_more: bool,
+}
+
+/// The error body of every 4xx and 5xx.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub code: String,
+    pub message: String,
+    /// For `missing_blobs`: the SHA-256s the server does not have.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+}
+
+/// `GET /whoami`: whose token this is, and the server's limits.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WhoAmI {
+    pub advisor: String,
+    pub store: String,
+    pub max_blob_bytes: u64,
+    pub max_job_bytes: u64,
+}
+
+/// Every blob a job document references (photos and the signature image), each once, sorted:
+/// what must be on the server before the document is sent.
+pub fn blob_refs(job: &Job) -> Vec<String> {
+    let mut refs: Vec<String> = job
+        .photos
+        .iter()
+        .map(|p| p.sha256.clone())
+        .chain(job.signature.iter().map(|s| s.png_sha256.clone()))
+        .collect();
+    refs.sort();
+    refs.dedup();
+    refs
+}
+
+/// The `ETag` / `If-Match` form of a version: quoted.
+pub fn etag(version: &str) -> String {
+    format!("\"{version}\"")
+}
+
+/// The version inside an `ETag` or `If-Match` value (quotes and a weak `W/` prefix removed).
+pub fn version_of(etag: &str) -> &str {
+    etag.trim().trim_start_matches("W/").trim_matches('"')
+}
