@@ -15,8 +15,10 @@ stage() {
 
 stage "format" cargo fmt --all --check
 stage "clippy (host)" cargo clippy --workspace --all-targets --locked -- -D warnings
-stage "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
-stage "unit and property tests (host)" cargo test --workspace --locked
+stage "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targets --locked \
+  -p lanecheck -p lanecheck-domain -p lanecheck-sync -- -D warnings
+stage "unit, property and simulation tests; the server's conformance suite on SQLite (host)" \
+  cargo test --workspace --locked
 stage "browser adapter tests: IndexedDB, signature pad, photos (wasm32, headless Chromium)" \
   cargo test --target wasm32-unknown-unknown --locked --test idb --test signature --test photo
 stage "release build (app shell and check-in)" bash scripts/build.sh

@@ -1,0 +1,55 @@
+//! Blobs on disk, one file per store and SHA-256: `<data>/blobs/<store>/<ab>/<sha256>`.
+//! A blob is written to a temporary file and renamed into place, so a reader never sees half
+//! of one and a crash leaves no broken blob behind.
+
+use std::io::ErrorKind;
+use std::path::PathBuf;
+
+#[derive(Clone, Debug)]
+pub struct Blobs {
+    pub root: PathBuf,
+}
+
+impl Blobs {
+    fn path(&self, store: &str, sha256: &str) -> PathBuf {
+        // Store ids are chosen by the operator; keep them to one path segment.
+        let store: String = store
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        self.root.join(store).join(&sha256[..2]).join(sha256)
+    }
+
+    pub async fn has(&self, store: &str, sha256: &str) -> bool {
+        tokio::fs::metadata(self.path(store, sha256)).await.is_ok()
+    }
+
+    pub async fn read(&self, store: &str, sha256: &str) -> std::io::Result<Option<Vec<u8>>> {
+        match tokio::fs::read(self.path(store, sha256)).await {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(err) if err.kind() == ErrorKind::NotFound => Ok(None),
+            Err(err) => Err(err),
+        }
+    }
+
+    /// Stores the bytes (already checked against `sha256`); `false` if they were there.
+    pub async fn write(&self, store: &str, sha256: &str, bytes: &[u8]) -> std::io::Result<bool> {
+        let path = self.path(store, sha256);
+        if tokio::fs::metadata(&path).await.is_ok() {
+            return Ok(false);
+        }
+        if let Some(dir) = path.parent() {
+            tokio::fs::create_dir_all(dir).await?;
+        }
+        let temporary = path.with_extension(format!("part-{}", uuid::Uuid::new_v4().simple()));
+        tokio::fs::write(&temporary, bytes).await?;
+        tokio::fs::rename(&temporary, &path).await?;
+        Ok(true)
+    }
+}

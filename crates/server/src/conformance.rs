@@ -1,0 +1,476 @@
+//! The conformance suite: checks any endpoint against LaneCheck Sync v1 with one advisor
+//! token. Every check writes only jobs and blobs of its own (fresh ids, random bytes), so it
+//! can run against a dealer's live system. Run it with the `lanecheck-conformance` binary.
+
+use chrono::Utc;
+use lanecheck_domain::inspection::{PhotoRef, PhotoTarget};
+use lanecheck_domain::plate::Plate;
+use lanecheck_domain::{schema, ActorId, Command, Job, JobId, NewJob, Visit};
+use lanecheck_sync::protocol::{etag, Changes, ErrorBody, Stored, WhoAmI};
+use reqwest::{Client, Method, RequestBuilder, Response, StatusCode};
+use std::collections::BTreeMap;
+
+/// A failed expectation.
+pub type Check = Result<(), String>;
+
+pub struct Suite {
+    client: Client,
+    /// The API base, e.g. `http://127.0.0.1:8080/sync/v1`.
+    base: String,
+    token: String,
+}
+
+fn expect(what: &str, ok: bool) -> Check {
+    ok.then_some(()).ok_or_else(|| what.to_string())
+}
+
+fn job(id: JobId) -> Job {
+    let plate = Plate::parse("京A12345").unwrap_or_else(|_| unreachable!("a valid plate"));
+    Job::open(
+        NewJob {
+            id,
+            visit: Visit::WalkIn,
+            plate,
+            store_items: Vec::new(),
+        },
+        Utc::now(),
+        ActorId("conformance".into()),
+    )
+}
+
+fn new_id() -> JobId {
+    JobId(uuid::Uuid::new_v4())
+}
+
+fn random_bytes() -> Vec<u8> {
+    let mut bytes = b"\xFF\xD8conformance ".to_vec();
+    bytes.extend_from_slice(uuid::Uuid::new_v4().as_bytes());
+    bytes
+}
+
+impl Suite {
+    pub fn new(base: &str, token: &str) -> Suite {
+        Suite {
+            client: Client::new(),
+            base: base.trim_end_matches('/').to_string(),
+            token: token.to_string(),
+        }
+    }
+
+    fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        self.client
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(&self.token)
+    }
+
+    async fn send(&self, request: RequestBuilder) -> Result<Response, String> {
+        request
+            .send()
+            .await
+            .map_err(|e| format!("request failed: {e}"))
+    }
+
+    async fn put_blob(&self, bytes: &[u8]) -> Result<(String, StatusCode), String> {
+        let sha = crate::db::sha256_hex(bytes);
+        let r = self
+            .send(
+                self.request(Method::PUT, &format!("/blobs/{sha}"))
+                    .header("content-type", "image/jpeg")
+                    .body(bytes.to_vec()),
+            )
+            .await?;
+        Ok((sha, r.status()))
+    }
+
+    async fn put_job(
+        &self,
+        job: &Job,
+        precondition: Option<&str>,
+        key: &str,
+    ) -> Result<(StatusCode, Option<Stored>, Option<String>), String> {
+        let mut request = self
+            .request(Method::PUT, &format!("/jobs/{}", job.id))
+            .header("content-type", "application/json")
+            .header("idempotency-key", key)
+            .body(schema::store(job).map_err(|e| e.to_string())?);
+        request = match precondition {
+            None => request.header("if-none-match", "*"),
+            Some(version) => request.header("if-match", etag(version)),
+        };
+        let r = self.send(request).await?;
+        let status = r.status();
+        let tag = r
+            .headers()
+            .get("etag")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let text = r.text().await.map_err(|e| e.to_string())?;
+        Ok((status, serde_json::from_str(&text).ok(), tag))
+    }
+
+    async fn error_body(r: Response) -> Result<ErrorBody, String> {
+        r.json::<ErrorBody>()
+            .await
+            .map_err(|e| format!("the error body is not {{code, message}}: {e}"))
+    }
+
+    /// Runs every check; each result is named.
+    pub async fn run(&self) -> Vec<(&'static str, Check)> {
+        vec![
+            (
+                "401 without or with a wrong token",
+                self.unauthorized().await,
+            ),
+            (
+                "whoami names the advisor, store and limits",
+                self.whoami().await,
+            ),
+            (
+                "blobs: hash checked, PUT twice is a no-op, HEAD",
+                self.blobs().await,
+            ),
+            (
+                "413 with an error body for a too-large blob",
+                self.too_large().await,
+            ),
+            (
+                "a job is refused until its blobs are there",
+                self.blobs_first().await,
+            ),
+            (
+                "create, idempotent replay, key reuse refused",
+                self.idempotent_put().await,
+            ),
+            (
+                "412 with the current document on a stale version",
+                self.stale().await,
+            ),
+            (
+                "delete leaves a tombstone in the feed",
+                self.tombstone().await,
+            ),
+            (
+                "changes paged during concurrent writes: each exactly once",
+                self.paging().await,
+            ),
+        ]
+    }
+
+    async fn unauthorized(&self) -> Check {
+        let none = self
+            .send(self.client.get(format!("{}/changes", self.base)))
+            .await?;
+        expect("no token: 401", none.status() == StatusCode::UNAUTHORIZED)?;
+        let body = Self::error_body(none).await?;
+        expect("no token: code unauthorized", body.code == "unauthorized")?;
+        let wrong = self
+            .send(
+                self.client
+                    .get(format!("{}/changes", self.base))
+                    .bearer_auth("lc_not-a-token"),
+            )
+            .await?;
+        expect(
+            "wrong token: 401",
+            wrong.status() == StatusCode::UNAUTHORIZED,
+        )
+    }
+
+    async fn whoami(&self) -> Check {
+        let r = self.send(self.request(Method::GET, "/whoami")).await?;
+        expect("200", r.status() == StatusCode::OK)?;
+        let me: WhoAmI = r.json().await.map_err(|e| e.to_string())?;
+        expect(
+            "limits are given",
+            me.max_blob_bytes > 0 && me.max_job_bytes > 0,
+        )
+    }
+
+    async fn blobs(&self) -> Check {
+        let bytes = random_bytes();
+        let sha = crate::db::sha256_hex(&bytes);
+        let wrong = crate::db::sha256_hex(b"something else");
+        let r = self
+            .send(
+                self.request(Method::PUT, &format!("/blobs/{wrong}"))
+                    .body(bytes.clone()),
+            )
+            .await?;
+        expect(
+            "a hash mismatch is 422",
+            r.status() == StatusCode::UNPROCESSABLE_ENTITY,
+        )?;
+        expect(
+            "code hash_mismatch",
+            Self::error_body(r).await?.code == "hash_mismatch",
+        )?;
+        let head = self
+            .send(self.request(Method::HEAD, &format!("/blobs/{sha}")))
+            .await?;
+        expect(
+            "HEAD of an unknown blob is 404",
+            head.status() == StatusCode::NOT_FOUND,
+        )?;
+        let (_, first) = self.put_blob(&bytes).await?;
+        expect("first PUT is 201", first == StatusCode::CREATED)?;
+        let (_, again) = self.put_blob(&bytes).await?;
+        expect("second PUT is 200 (no-op)", again == StatusCode::OK)?;
+        let head = self
+            .send(self.request(Method::HEAD, &format!("/blobs/{sha}")))
+            .await?;
+        expect(
+            "HEAD of a stored blob is 200",
+            head.status() == StatusCode::OK,
+        )?;
+        let get = self
+            .send(self.request(Method::GET, &format!("/blobs/{sha}")))
+            .await?;
+        let back = get.bytes().await.map_err(|e| e.to_string())?;
+        expect("GET returns the bytes", back.as_ref() == bytes.as_slice())
+    }
+
+    async fn too_large(&self) -> Check {
+        let r = self.send(self.request(Method::GET, "/whoami")).await?;
+        let me: WhoAmI = r.json().await.map_err(|e| e.to_string())?;
+        let bytes = vec![0u8; usize::try_from(me.max_blob_bytes).unwrap_or(usize::MAX - 1) + 1];
+        let (_, status) = self.put_blob(&bytes).await?;
+        expect("413", status == StatusCode::PAYLOAD_TOO_LARGE)
+    }
+
+    async fn blobs_first(&self) -> Check {
+        let mut j = job(new_id());
+        let bytes = random_bytes();
+        let sha = crate::db::sha256_hex(&bytes);
+        let photo = PhotoRef {
+            sha256: sha.clone(),
+            target: PhotoTarget::Job,
+            width: 1,
+            height: 1,
+            bytes: bytes.len() as u64,
+            taken_at: Utc::now(),
+        };
+        j.apply(
+            Command::AttachPhoto(photo),
+            Utc::now(),
+            ActorId("conformance".into()),
+        )
+        .map_err(|e| e.to_string())?;
+        let (status, _, _) = self
+            .put_job(&j, None, &uuid::Uuid::new_v4().to_string())
+            .await?;
+        expect(
+            "a job with a missing blob is 409",
+            status == StatusCode::CONFLICT,
+        )?;
+        self.put_blob(&bytes).await?;
+        let (status, _, _) = self
+            .put_job(&j, None, &uuid::Uuid::new_v4().to_string())
+            .await?;
+        expect(
+            "after the blob, the job is 201",
+            status == StatusCode::CREATED,
+        )
+    }
+
+    async fn idempotent_put(&self) -> Check {
+        let j = job(new_id());
+        let key = uuid::Uuid::new_v4().to_string();
+        let (first, stored, tag) = self.put_job(&j, None, &key).await?;
+        expect("create is 201", first == StatusCode::CREATED)?;
+        let stored = stored.ok_or("create answers with the stored document")?;
+        expect(
+            "the ETag is the quoted version",
+            tag.as_deref() == Some(etag(&stored.version).as_str()),
+        )?;
+        let (again, replayed, _) = self.put_job(&j, None, &key).await?;
+        expect(
+            "a replay gets the original status",
+            again == StatusCode::CREATED,
+        )?;
+        expect(
+            "a replay gets the original body",
+            replayed.as_ref().map(|s| &s.version) == Some(&stored.version),
+        )?;
+        let (create_again, current, _) = self
+            .put_job(&j, None, &uuid::Uuid::new_v4().to_string())
+            .await?;
+        expect(
+            "creating an existing job is 412",
+            create_again == StatusCode::PRECONDITION_FAILED,
+        )?;
+        expect(
+            "with the current document",
+            current.is_some_and(|c| c.version == stored.version),
+        )?;
+        let mut other = j.clone();
+        other
+            .apply(Command::Greet, Utc::now(), ActorId("conformance".into()))
+            .map_err(|e| e.to_string())?;
+        let (reused, _, _) = self.put_job(&other, Some(&stored.version), &key).await?;
+        expect(
+            "the same key with another body is 422",
+            reused == StatusCode::UNPROCESSABLE_ENTITY,
+        )
+    }
+
+    async fn stale(&self) -> Check {
+        let mut j = job(new_id());
+        let (_, created, _) = self
+            .put_job(&j, None, &uuid::Uuid::new_v4().to_string())
+            .await?;
+        let v1 = created.ok_or("create answers with the document")?.version;
+        j.apply(Command::Greet, Utc::now(), ActorId("conformance".into()))
+            .map_err(|e| e.to_string())?;
+        let (status, updated, _) = self
+            .put_job(&j, Some(&v1), &uuid::Uuid::new_v4().to_string())
+            .await?;
+        expect(
+            "an update on the current version is 200",
+            status == StatusCode::OK,
+        )?;
+        let v2 = updated.ok_or("update answers with the document")?.version;
+        expect("the version changed", v2 != v1)?;
+        let (status, current, _) = self
+            .put_job(&j, Some(&v1), &uuid::Uuid::new_v4().to_string())
+            .await?;
+        expect(
+            "a stale version is 412",
+            status == StatusCode::PRECONDITION_FAILED,
+        )?;
+        let current = current.ok_or("412 carries the current document")?;
+        expect("the current version", current.version == v2)?;
+        // As stored: times keep milliseconds.
+        let sent = schema::restore(&schema::store(&j).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
+        expect(
+            "the current document",
+            current.document.as_ref() == Some(&sent),
+        )
+    }
+
+    async fn tombstone(&self) -> Check {
+        let before = self.end_of_feed().await?;
+        let j = job(new_id());
+        let (_, created, _) = self
+            .put_job(&j, None, &uuid::Uuid::new_v4().to_string())
+            .await?;
+        let v1 = created.ok_or("create answers with the document")?.version;
+        let r = self
+            .send(
+                self.request(Method::DELETE, &format!("/jobs/{}", j.id))
+                    .header("if-match", etag(&v1))
+                    .header("idempotency-key", uuid::Uuid::new_v4().to_string()),
+            )
+            .await?;
+        expect("delete is 200", r.status() == StatusCode::OK)?;
+        let gone: Stored = r.json().await.map_err(|e| e.to_string())?;
+        expect("a tombstone", gone.deleted && gone.document.is_none())?;
+        let feed = self.all_changes(&before).await?;
+        expect(
+            "the feed has the tombstone",
+            feed.iter()
+                .any(|c| c.id == j.id && c.deleted && c.version == gone.version),
+        )
+    }
+
+    /// The cursor after the last change the feed has now.
+    async fn end_of_feed(&self) -> Result<String, String> {
+        let mut cursor = String::new();
+        loop {
+            let page = self.page(&cursor, 500).await?;
+            cursor = page.next;
+            if !page.has_more {
+                return Ok(cursor);
+            }
+        }
+    }
+
+    async fn all_changes(&self, since: &str) -> Result<Vec<Stored>, String> {
+        let mut cursor = since.to_string();
+        let mut seen = Vec::new();
+        loop {
+            let page = self.page(&cursor, 50).await?;
+            seen.extend(page.changes);
+            cursor = page.next;
+            if !page.has_more {
+                return Ok(seen);
+            }
+        }
+    }
+
+    async fn page(&self, cursor: &str, limit: u32) -> Result<Changes, String> {
+        let r = self
+            .send(
+                self.request(Method::GET, "/changes")
+                    .query(&[("since", cursor), ("limit", &limit.to_string())]),
+            )
+            .await?;
+        if r.status() != StatusCode::OK {
+            return Err(format!("GET /changes: {}", r.status()));
+        }
+        r.json().await.map_err(|e| e.to_string())
+    }
+
+    /// Writers create and update jobs while a reader pages through the feed with small pages;
+    /// the reader must see every write's final state and no (job, version) twice.
+    async fn paging(&self) -> Check {
+        let cursor = self.end_of_feed().await?;
+        let writers = (0..4).map(|_| async {
+            let mut written = Vec::new();
+            for _ in 0..10 {
+                let mut j = job(new_id());
+                let (_, created, _) = self
+                    .put_job(&j, None, &uuid::Uuid::new_v4().to_string())
+                    .await?;
+                let v = created.ok_or("create answers with the document")?.version;
+                j.apply(Command::Greet, Utc::now(), ActorId("conformance".into()))
+                    .map_err(|e| e.to_string())?;
+                let (_, updated, _) = self
+                    .put_job(&j, Some(&v), &uuid::Uuid::new_v4().to_string())
+                    .await?;
+                written.push((
+                    j.id,
+                    updated.ok_or("update answers with the document")?.version,
+                ));
+            }
+            Ok::<_, String>(written)
+        });
+        let reader = async {
+            let mut seen: Vec<(JobId, String)> = Vec::new();
+            let mut cursor = cursor.clone();
+            for _ in 0..400 {
+                let page = self.page(&cursor, 3).await?;
+                seen.extend(page.changes.iter().map(|c| (c.id, c.version.clone())));
+                cursor = page.next;
+                tokio::task::yield_now().await;
+            }
+            Ok::<_, String>((seen, cursor))
+        };
+        let (written, read) = tokio::join!(futures::future::join_all(writers), reader);
+        let (mut seen, cursor) = read?;
+        // Whatever was written after the reader stopped is read now.
+        seen.extend(
+            self.all_changes(&cursor)
+                .await?
+                .into_iter()
+                .map(|c| (c.id, c.version)),
+        );
+        let mut counts: BTreeMap<(JobId, String), usize> = BTreeMap::new();
+        for s in &seen {
+            *counts.entry(s.clone()).or_default() += 1;
+        }
+        expect(
+            "no change is delivered twice",
+            counts.values().all(|n| *n == 1),
+        )?;
+        for w in written {
+            for (id, version) in w? {
+                expect(
+                    "every write's final state is delivered",
+                    counts.contains_key(&(id, version)),
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
