@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what LaneCheck needs on a fresh Debian machine, skipping whatever is already there.
 #   scripts/setup.sh          what building and running needs
-#   scripts/setup.sh --test   and what the tests need (Chromium, ChromeDriver, CJK fonts, npm)
+#   scripts/setup.sh --test   and what the tests need (Chromium, ChromeDriver, CJK fonts,
+#                             PostgreSQL, npm packages)
 # Every tool comes from a package registry; nothing is downloaded from anywhere else.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +22,7 @@ if dpkg -s binaryen >/dev/null 2>&1; then
   as_root apt-get remove -y binaryen
 fi
 if [ "${1:-}" = "--test" ]; then
-  for pkg in chromium chromium-driver fonts-noto-cjk; do
+  for pkg in chromium chromium-driver fonts-noto-cjk postgresql; do
     dpkg -s "$pkg" >/dev/null 2>&1 || apt_packages+=("$pkg")
   done
 fi
@@ -57,7 +58,8 @@ step "crates"
 cargo fetch --locked >/dev/null
 
 if [ "${1:-}" = "--test" ]; then
-  if [ ! -d end2end/node_modules/@playwright/test ]; then
+  # npm writes node_modules/.package-lock.json; an older one means the lock file changed.
+  if [ ! -f end2end/node_modules/.package-lock.json ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
     step "end-to-end test packages"
     (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
   fi

@@ -19,6 +19,13 @@ stage "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targe
   -p lanecheck -p lanecheck-domain -p lanecheck-sync -- -D warnings
 stage "unit, property and simulation tests; the server's conformance suite on SQLite (host)" \
   cargo test --workspace --locked
+postgres_conformance() {
+  local url
+  url=$(bash scripts/postgres.sh)
+  trap 'bash scripts/postgres.sh stop' EXIT
+  LANECHECK_TEST_POSTGRES="$url" cargo test --locked -p lanecheck-server --test conformance -- --ignored
+}
+stage "the server's conformance suite on PostgreSQL (started on 127.0.0.1 for the test)" postgres_conformance
 stage "browser adapter tests: IndexedDB, signature pad, photos (wasm32, headless Chromium)" \
   cargo test --target wasm32-unknown-unknown --locked --test idb --test signature --test photo
 stage "release build (app shell and check-in)" bash scripts/build.sh
