@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod blobs;
+pub mod client;
 pub mod conformance;
 pub mod db;
 pub mod manager;

@@ -5,6 +5,7 @@
 //! is tested natively.
 
 pub mod engine;
+pub mod memory;
 pub mod outbox;
 pub mod protocol;
 pub mod rebase;

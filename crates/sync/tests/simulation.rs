@@ -14,8 +14,9 @@ use lanecheck_domain::plate::Plate;
 use lanecheck_domain::store::{commit, save_new};
 use lanecheck_domain::{ActorId, Command, Job, JobId, NewJob, Visit};
 use lanecheck_sync::engine::{Engine, Outcome, Precondition, Round, Written};
+use lanecheck_sync::memory::MemoryDevice as Device;
 use std::cell::RefCell;
-use support::{Device, Network, Rng, Server, Weather};
+use support::{Network, Rng, Server, Weather};
 
 fn at(tick: u64) -> DateTime<Utc> {
     Utc.timestamp_opt(1_790_000_000 + tick as i64, 0).unwrap()
@@ -113,7 +114,7 @@ fn trial(seed: u64, seen: &mut Seen) -> Result<(), String> {
         };
         let (command, blob) = edit(rng, &job, tick);
         if let Some(sha) = blob {
-            device.blobs.borrow_mut().insert(sha);
+            device.blobs.borrow_mut().insert(sha, Vec::new());
         }
         if pollster::block_on(commit(&device, &job, command, at(tick), advisor.clone())).is_ok() {
             acknowledged.borrow_mut().push((job.id, at(tick)));

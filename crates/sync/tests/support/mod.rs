@@ -1,10 +1,10 @@
-//! Test doubles for the sync engine: the device's store in memory, an in-memory server that
-//! keeps the LaneCheck Sync v1 rules, and a network in front of it that fails on purpose.
+//! Test doubles for the sync engine: an in-memory server that keeps the LaneCheck Sync v1
+//! rules, and a network in front of it that fails on purpose.
 #![allow(dead_code)]
 
-use lanecheck_domain::store::{JobStore, Listing, OutboxEntry, StoreError};
 use lanecheck_domain::{Job, JobId};
-use lanecheck_sync::engine::{Failure, JobSync, Precondition, Remote, SyncStore, Written};
+use lanecheck_sync::engine::{Failure, Precondition, Remote, Written};
+use lanecheck_sync::memory::MemoryDevice as Device;
 use lanecheck_sync::protocol::{blob_refs, Changes, Stored};
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,102 +28,6 @@ impl Rng {
     }
     pub fn fraction(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
-/// The device's store: what survives a crash of the app.
-#[derive(Default)]
-pub struct Device {
-    pub jobs: RefCell<BTreeMap<JobId, Job>>,
-    pub outbox: RefCell<Vec<OutboxEntry>>,
-    pub sync: RefCell<BTreeMap<JobId, JobSync>>,
-    pub cursor: RefCell<String>,
-    /// The photos and signatures this device holds, by SHA-256.
-    pub blobs: RefCell<BTreeSet<String>>,
-}
-
-impl JobStore for Device {
-    async fn save_change(&self, job: &Job, entry: &OutboxEntry) -> Result<(), StoreError> {
-        self.jobs.borrow_mut().insert(job.id, job.clone());
-        self.outbox.borrow_mut().push(entry.clone());
-        Ok(())
-    }
-    async fn job(&self, id: JobId) -> Result<Option<Job>, StoreError> {
-        Ok(self.jobs.borrow().get(&id).cloned())
-    }
-    async fn jobs(&self) -> Result<Listing, StoreError> {
-        Ok(Listing {
-            jobs: self.jobs.borrow().values().cloned().collect(),
-            unreadable: 0,
-        })
-    }
-    async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
-        Ok(self.outbox.borrow().clone())
-    }
-}
-
-impl Device {
-    fn revision(&self, id: JobId) -> Option<u64> {
-        self.jobs.borrow().get(&id).map(|j| j.revision)
-    }
-}
-
-impl SyncStore for Device {
-    async fn job_sync(&self, id: JobId) -> Result<JobSync, StoreError> {
-        Ok(self.sync.borrow().get(&id).cloned().unwrap_or_default())
-    }
-    async fn set_job_sync(&self, id: JobId, sync: &JobSync) -> Result<(), StoreError> {
-        self.sync.borrow_mut().insert(id, sync.clone());
-        Ok(())
-    }
-    async fn confirm(&self, id: JobId, sync: &JobSync) -> Result<(), StoreError> {
-        self.outbox
-            .borrow_mut()
-            .retain(|e| e.job_id != id || e.revision > sync.revision);
-        self.set_job_sync(id, sync).await
-    }
-    async fn adopt(
-        &self,
-        job: &Job,
-        sync: &JobSync,
-        replaces: Option<u64>,
-    ) -> Result<bool, StoreError> {
-        if self.revision(job.id) != replaces {
-            return Ok(false);
-        }
-        self.jobs.borrow_mut().insert(job.id, job.clone());
-        self.outbox.borrow_mut().retain(|e| e.job_id != job.id);
-        self.set_job_sync(job.id, sync).await?;
-        Ok(true)
-    }
-    async fn rebase(&self, job: &Job, sync: &JobSync, replaces: u64) -> Result<bool, StoreError> {
-        if self.revision(job.id) != Some(replaces) {
-            return Ok(false);
-        }
-        self.jobs.borrow_mut().insert(job.id, job.clone());
-        self.outbox.borrow_mut().push(OutboxEntry {
-            job_id: job.id,
-            revision: job.revision,
-            queued_at: job.updated_at,
-        });
-        self.set_job_sync(job.id, sync).await?;
-        Ok(true)
-    }
-    async fn remove(&self, id: JobId, replaces: u64) -> Result<bool, StoreError> {
-        if self.revision(id) != Some(replaces) {
-            return Ok(false);
-        }
-        self.jobs.borrow_mut().remove(&id);
-        self.outbox.borrow_mut().retain(|e| e.job_id != id);
-        self.sync.borrow_mut().remove(&id);
-        Ok(true)
-    }
-    async fn cursor(&self) -> Result<String, StoreError> {
-        Ok(self.cursor.borrow().clone())
-    }
-    async fn set_cursor(&self, cursor: &str) -> Result<(), StoreError> {
-        *self.cursor.borrow_mut() = cursor.to_string();
-        Ok(())
     }
 }
 
@@ -317,7 +221,7 @@ impl Remote for Network<'_> {
         self.carry(|| Ok(self.server.blobs.borrow().contains(sha256)))
     }
     async fn put_blob(&self, sha256: &str) -> Result<bool, Failure> {
-        if !self.device.blobs.borrow().contains(sha256) {
+        if !self.device.blobs.borrow().contains_key(sha256) {
             return Ok(false);
         }
         self.carry(|| {

@@ -1,0 +1,49 @@
+//! What the server's integration tests share: the server started on a free loopback port, and
+//! a proxy in front of it that injects network faults.
+#![allow(dead_code)]
+
+pub mod proxy;
+
+use lanecheck_server::{app, blobs::Blobs, db, AppState, Config, Limits};
+use std::path::PathBuf;
+
+/// A running reference server on SQLite in a fresh directory.
+pub struct Running {
+    /// The API base, `http://127.0.0.1:<port>/sync/v1`.
+    pub base: String,
+    pub token: String,
+    pub data: PathBuf,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.data);
+    }
+}
+
+/// Starts the server (on the current tokio runtime) with one advisor of a fresh store.
+pub async fn start(database_url: Option<String>, limits: Limits) -> Running {
+    let data = std::env::temp_dir().join(format!("lanecheck-test-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&data).unwrap();
+    let url = database_url
+        .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", data.join("lanecheck.db").display()));
+    let db = db::open(&url).await.unwrap();
+    let store = format!("store-{}", uuid::Uuid::new_v4().simple());
+    let token = db::add_advisor(&db, &store, "王顾问").await.unwrap();
+    let state = AppState {
+        db,
+        blobs: Blobs {
+            root: data.join("blobs"),
+        },
+        limits,
+    };
+    let config = Config {
+        dist: None,
+        origins: Vec::new(),
+        limits,
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}/sync/v1", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app(state, &config)).await });
+    Running { base, token, data }
+}
