@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of the release build, with figures printed next to their peers (docs/benchmarks.md):
-# bundle sizes, the photo pipeline, wasm memory over 20 photos, the signature pad, field speed.
+# bundle sizes, the photo pipeline, wasm memory over 20 photos, the signature pad, field speed,
+# and sync to the reference server (wire bytes, time against curl, blobs re-sent after a kill).
 # Installs what is missing and builds first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,4 +9,5 @@ bash scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PATH" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 bash scripts/build.sh
 node tools/size-report.mjs
-cd end2end && node bench/check-in.mjs
+(cd end2end && node bench/check-in.mjs)
+cargo run --release --locked -q -p lanecheck-server --example sync-bench

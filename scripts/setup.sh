@@ -22,7 +22,7 @@ if dpkg -s binaryen >/dev/null 2>&1; then
   as_root apt-get remove -y binaryen
 fi
 if [ "${1:-}" = "--test" ]; then
-  for pkg in chromium chromium-driver fonts-noto-cjk postgresql; do
+  for pkg in chromium chromium-driver fonts-noto-cjk postgresql curl; do
     dpkg -s "$pkg" >/dev/null 2>&1 || apt_packages+=("$pkg")
   done
 fi

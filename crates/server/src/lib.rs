@@ -8,6 +8,7 @@ pub mod blobs;
 pub mod client;
 pub mod conformance;
 pub mod db;
+pub mod harness;
 pub mod manager;
 
 use axum::extract::DefaultBodyLimit;

@@ -2,8 +2,6 @@
 //! with a fresh data directory: on SQLite, and on PostgreSQL when the test command provides
 //! one (`scripts/postgres.sh`, URL in `LANECHECK_TEST_POSTGRES`).
 
-mod support;
-
 use lanecheck_server::conformance::Suite;
 use lanecheck_server::Limits;
 
@@ -13,7 +11,9 @@ async fn passes(database_url: Option<String>) {
         blob_bytes: 256 * 1024,
         job_bytes: 256 * 1024,
     };
-    let server = support::start(database_url, limits).await;
+    let server = lanecheck_server::harness::start(database_url, limits)
+        .await
+        .unwrap();
     let (base, token) = (&server.base, &server.token);
     let results = Suite::new(base, token).run().await;
     let failures: Vec<String> = results

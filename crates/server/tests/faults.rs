@@ -4,8 +4,6 @@
 //! now and then. After the faults stop, device and server converge: every job once, every
 //! acknowledged edit exactly once, every photo stored once.
 
-mod support;
-
 use chrono::{DateTime, TimeZone, Utc};
 use lanecheck_domain::inspection::{Cover, PhotoRef, PhotoTarget};
 use lanecheck_domain::plate::Plate;
@@ -39,9 +37,13 @@ fn count_files(dir: &std::path::Path) -> usize {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_the_faults_stop_device_and_server_agree_with_nothing_lost_or_duplicated() {
-    let server = support::start(None, Limits::DEFAULT).await;
+    let server = lanecheck_server::harness::start(None, Limits::DEFAULT)
+        .await
+        .unwrap();
     let origin = server.base.trim_end_matches("/sync/v1").to_string();
-    let (via, proxy) = support::proxy::start(&origin, 0x5EED, 35).await;
+    let (via, proxy) = lanecheck_server::harness::proxy::start(&origin, 0x5EED, 35)
+        .await
+        .unwrap();
     let device = MemoryDevice::default();
     let remote = HttpRemote::new(&format!("{via}/sync/v1"), &server.token, &device);
     let advisor = ActorId("王顾问".into());

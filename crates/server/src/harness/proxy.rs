@@ -1,4 +1,4 @@
-//! A fault-injecting HTTP proxy for the tests: between a client and the server it passes
+//! A measuring, fault-injecting HTTP proxy: between a client and the server it passes
 //! requests on, delays them, drops them before or after the server handled them (the
 //! connection breaks mid-answer), answers 503 with `Retry-After` itself, or delivers them
 //! twice. Seeded, so a failing run can be replayed; faults can be switched off.
@@ -20,6 +20,8 @@ pub struct Proxy {
     pub faults: AtomicUsize,
     /// Bytes of requests and answers that passed through, both ways, headers included.
     pub wire_bytes: AtomicU64,
+    /// Blob uploads the server answered "already stored" (200): bytes sent for nothing.
+    pub repeated_blobs: AtomicUsize,
 }
 
 enum Fate {
@@ -73,6 +75,12 @@ impl Proxy {
         let Ok(answer) = request.send().await else {
             return broken();
         };
+        if method == axum::http::Method::PUT
+            && uri.contains("/blobs/")
+            && answer.status() == StatusCode::OK
+        {
+            self.repeated_blobs.fetch_add(1, Ordering::Relaxed);
+        }
         let mut response = Response::builder().status(answer.status());
         let mut size = 0u64;
         for (name, value) in answer.headers() {
@@ -153,7 +161,11 @@ async fn handle(State(proxy): State<Arc<Proxy>>, request: Request) -> Response {
 }
 
 /// Starts a proxy to `upstream` (an origin, `http://127.0.0.1:<port>`); returns its origin.
-pub async fn start(upstream: &str, seed: u64, percent: u64) -> (String, Arc<Proxy>) {
+pub async fn start(
+    upstream: &str,
+    seed: u64,
+    percent: u64,
+) -> std::io::Result<(String, Arc<Proxy>)> {
     let proxy = Arc::new(Proxy {
         upstream: upstream.trim_end_matches('/').to_string(),
         client: reqwest::Client::new(),
@@ -161,10 +173,11 @@ pub async fn start(upstream: &str, seed: u64, percent: u64) -> (String, Arc<Prox
         percent: AtomicU64::new(percent),
         faults: AtomicUsize::new(0),
         wire_bytes: AtomicU64::new(0),
+        repeated_blobs: AtomicUsize::new(0),
     });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let origin = format!("http://{}", listener.local_addr().unwrap());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let origin = format!("http://{}", listener.local_addr()?);
     let router = Router::new().fallback(handle).with_state(proxy.clone());
     tokio::spawn(async move { axum::serve(listener, router).await });
-    (origin, proxy)
+    Ok((origin, proxy))
 }

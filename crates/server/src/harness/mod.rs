@@ -1,10 +1,10 @@
-//! What the server's integration tests share: the server started on a free loopback port, and
-//! a proxy in front of it that injects network faults.
-#![allow(dead_code)]
+//! A reference server on a free loopback port with a fresh data directory, and a proxy in
+//! front of it that counts the bytes on the wire and injects network faults: for the
+//! conformance and fault tests and the sync benchmark.
 
 pub mod proxy;
 
-use lanecheck_server::{app, blobs::Blobs, db, AppState, Config, Limits};
+use crate::{app, blobs::Blobs, db, AppState, Config, Limits};
 use std::path::PathBuf;
 
 /// A running reference server on SQLite in a fresh directory.
@@ -22,14 +22,17 @@ impl Drop for Running {
 }
 
 /// Starts the server (on the current tokio runtime) with one advisor of a fresh store.
-pub async fn start(database_url: Option<String>, limits: Limits) -> Running {
+pub async fn start(database_url: Option<String>, limits: Limits) -> Result<Running, String> {
+    let fail = |e: &dyn std::fmt::Display| e.to_string();
     let data = std::env::temp_dir().join(format!("lanecheck-test-{}", uuid::Uuid::new_v4()));
-    std::fs::create_dir_all(&data).unwrap();
+    std::fs::create_dir_all(&data).map_err(|e| fail(&e))?;
     let url = database_url
         .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", data.join("lanecheck.db").display()));
-    let db = db::open(&url).await.unwrap();
+    let db = db::open(&url).await.map_err(|e| fail(&e))?;
     let store = format!("store-{}", uuid::Uuid::new_v4().simple());
-    let token = db::add_advisor(&db, &store, "王顾问").await.unwrap();
+    let token = db::add_advisor(&db, &store, "王顾问")
+        .await
+        .map_err(|e| fail(&e))?;
     let state = AppState {
         db,
         blobs: Blobs {
@@ -42,8 +45,13 @@ pub async fn start(database_url: Option<String>, limits: Limits) -> Running {
         origins: Vec::new(),
         limits,
     };
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}/sync/v1", listener.local_addr().unwrap());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .map_err(|e| fail(&e))?;
+    let base = format!(
+        "http://{}/sync/v1",
+        listener.local_addr().map_err(|e| fail(&e))?
+    );
     tokio::spawn(async move { axum::serve(listener, app(state, &config)).await });
-    Running { base, token, data }
+    Ok(Running { base, token, data })
 }
