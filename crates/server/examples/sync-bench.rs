@@ -189,8 +189,7 @@ async fn main() {
     )
     .await
     .is_err();
-    let stored_before =
-        std::fs::read_dir(third.data.join("blobs")).map_or(0, |_| count(&third.data.join("blobs")));
+    let stored_before = third.stored_blobs();
     let mut engine = Engine::new("tablet-1");
     sync_all(&mut engine, &tablet, &remote).await;
     let resent = watch.repeated_blobs.load(Ordering::Relaxed);
@@ -204,19 +203,4 @@ async fn main() {
         eprintln!("a sync goal was missed");
         std::process::exit(1);
     }
-}
-
-fn count(dir: &std::path::Path) -> usize {
-    std::fs::read_dir(dir).map_or(0, |entries| {
-        entries
-            .flatten()
-            .map(|e| {
-                if e.path().is_dir() {
-                    count(&e.path())
-                } else {
-                    1
-                }
-            })
-            .sum()
-    })
 }

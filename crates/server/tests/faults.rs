@@ -20,21 +20,6 @@ fn at(tick: u64) -> DateTime<Utc> {
     Utc.timestamp_opt(1_790_000_000 + tick as i64, 0).unwrap()
 }
 
-fn count_files(dir: &std::path::Path) -> usize {
-    std::fs::read_dir(dir).map_or(0, |entries| {
-        entries
-            .flatten()
-            .map(|e| {
-                if e.path().is_dir() {
-                    count_files(&e.path())
-                } else {
-                    1
-                }
-            })
-            .sum()
-    })
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_the_faults_stop_device_and_server_agree_with_nothing_lost_or_duplicated() {
     let server = lanecheck_server::harness::start(None, Limits::DEFAULT)
@@ -186,9 +171,5 @@ async fn after_the_faults_stop_device_and_server_agree_with_nothing_lost_or_dupl
             "the edit of job {id} at {when} is on the server {times} times"
         );
     }
-    assert_eq!(
-        count_files(&server.data.join("blobs")),
-        photos,
-        "every photo is stored once"
-    );
+    assert_eq!(server.stored_blobs(), photos, "every photo is stored once");
 }

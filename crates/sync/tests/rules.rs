@@ -42,6 +42,15 @@ fn stored(job: &Job, version: &str) -> Stored {
     }
 }
 
+/// The device's copy, last in step with the server at version "1" (the job as opened).
+fn opened(job: &Job) -> Local<'_> {
+    Local {
+        job,
+        base_version: Some("1"),
+        base_revision: 1,
+    }
+}
+
 fn mark(note: &str) -> Command {
     Command::AddDamage {
         view: View::Left,
@@ -222,11 +231,7 @@ fn a_new_job_from_the_server_is_adopted_and_an_echo_is_ignored() {
             version: "1".into()
         }
     );
-    let local = Local {
-        job: &j,
-        base_version: Some("1"),
-        base_revision: 1,
-    };
+    let local = opened(&j);
     assert_eq!(
         reconcile(Some(local), &stored(&j, "1")),
         Decision::AlreadyHave
@@ -238,11 +243,7 @@ fn without_local_changes_the_server_wins_and_deletes() {
     let mine = job(1);
     let mut theirs = mine.clone();
     apply(&mut theirs, 5, "另一台", mark("后门"));
-    let local = Local {
-        job: &mine,
-        base_version: Some("1"),
-        base_revision: 1,
-    };
+    let local = opened(&mine);
     assert_eq!(
         reconcile(Some(local), &stored(&theirs, "2")),
         Decision::Adopt {
@@ -273,11 +274,7 @@ fn local_changes_are_replayed_on_the_pulled_document_not_overwritten() {
             fitted: true,
         },
     );
-    let local = Local {
-        job: &mine,
-        base_version: Some("1"),
-        base_revision: 1,
-    };
+    let local = opened(&mine);
     let Decision::Rebased { job, onto } = reconcile(Some(local), &stored(&theirs, "2")) else {
         panic!("expected a rebase");
     };
@@ -294,11 +291,7 @@ fn marks_numbered_on_both_sides_are_a_conflict() {
     apply(&mut theirs, 5, "另一台", mark("后门"));
     let mut mine = base.clone();
     apply(&mut mine, 6, "本机", mark("前门"));
-    let local = Local {
-        job: &mine,
-        base_version: Some("1"),
-        base_revision: 1,
-    };
+    let local = opened(&mine);
     assert_eq!(
         reconcile(Some(local), &stored(&theirs, "2")),
         Decision::Conflict
@@ -312,11 +305,7 @@ fn a_sheet_signed_on_both_sides_or_changed_after_signing_elsewhere_is_kept_as_a_
     sign(&mut theirs, 5, "王先生");
     let mut mine = base.clone();
     sign(&mut mine, 7, "王太太");
-    let local = Local {
-        job: &mine,
-        base_version: Some("1"),
-        base_revision: 1,
-    };
+    let local = opened(&mine);
     assert_eq!(
         reconcile(Some(local), &stored(&theirs, "2")),
         Decision::Conflict
@@ -324,11 +313,7 @@ fn a_sheet_signed_on_both_sides_or_changed_after_signing_elsewhere_is_kept_as_a_
 
     let mut edited = base.clone();
     apply(&mut edited, 9, "本机", mark("前门"));
-    let local = Local {
-        job: &edited,
-        base_version: Some("1"),
-        base_revision: 1,
-    };
+    let local = opened(&edited);
     assert_eq!(
         reconcile(Some(local), &stored(&theirs, "2")),
         Decision::Conflict

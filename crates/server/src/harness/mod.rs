@@ -15,6 +15,27 @@ pub struct Running {
     pub data: PathBuf,
 }
 
+impl Running {
+    /// How many blob files the server holds.
+    pub fn stored_blobs(&self) -> usize {
+        fn count(dir: &std::path::Path) -> usize {
+            std::fs::read_dir(dir).map_or(0, |entries| {
+                entries
+                    .flatten()
+                    .map(|e| {
+                        if e.path().is_dir() {
+                            count(&e.path())
+                        } else {
+                            1
+                        }
+                    })
+                    .sum()
+            })
+        }
+        count(&self.data.join("blobs"))
+    }
+}
+
 impl Drop for Running {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.data);
