@@ -282,5 +282,9 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::CameraUnavailable => "The camera cannot be opened (not allowed or in use); use “Take photo” or “From gallery”.",
         Msg::CameraPreview => "Camera preview",
         Msg::PhotosTaken => "{n} taken",
+        Msg::StoreItemsLabel => "This store's own checklist items (one a line)",
+        Msg::StoreItemsHint => "New jobs get these items at the end of their checklist.",
+        Msg::StoreItemsTooLong => "Line {n} is too long: at most 30 characters an item.",
+        Msg::StoreItemsTooMany => "At most 20 items.",
     }
 }

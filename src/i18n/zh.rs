@@ -284,5 +284,9 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::CameraUnavailable => "无法打开相机（未授权或被占用），请用“拍照”或“从相册选择”。",
         Msg::CameraPreview => "相机取景",
         Msg::PhotosTaken => "已拍 {n} 张",
+        Msg::StoreItemsLabel => "本店附加检查项目（每行一项）",
+        Msg::StoreItemsHint => "新建的接车单会在检查项目最后加上这些项目。",
+        Msg::StoreItemsTooLong => "第 {n} 行太长：每项最多 30 个字。",
+        Msg::StoreItemsTooMany => "最多 20 项。",
     }
 }

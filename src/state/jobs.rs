@@ -17,6 +17,8 @@ use leptos::task::spawn_local;
 use std::rc::Rc;
 
 const ADVISOR_KEY: &str = "advisor";
+/// The store's own checklist items, one a line.
+const STORE_ITEMS_KEY: &str = "store_items";
 
 /// Whether the last change reached the device's storage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +49,8 @@ pub struct Jobs {
     /// True when another tab with a newer app version took the database over.
     pub superseded: RwSignal<bool>,
     pub advisor: RwSignal<String>,
+    /// The store's own checklist items, added to every new job.
+    pub store_items: RwSignal<Vec<String>>,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
     /// Changes run one at a time: each reads the job as the previous one left it, so quick
     /// taps never overwrite each other.
@@ -69,7 +73,7 @@ impl Jobs {
             id,
             visit,
             plate,
-            store_items: Vec::new(),
+            store_items: self.store_items.get_untracked(),
         };
         let job = Job::open(new, now, self.actor());
         let store = self.store()?;
@@ -119,6 +123,14 @@ impl Jobs {
         self.status.set(SaveStatus::Saving);
         self.settle(store.set_meta(ADVISOR_KEY, name.trim()).await)?;
         self.advisor.set(name.trim().to_string());
+        Ok(())
+    }
+
+    pub async fn set_store_items(self, items: Vec<String>) -> Result<(), ChangeError> {
+        let store = self.store()?;
+        self.status.set(SaveStatus::Saving);
+        self.settle(store.set_meta(STORE_ITEMS_KEY, &items.join("\n")).await)?;
+        self.store_items.set(items);
         Ok(())
     }
 
@@ -180,6 +192,7 @@ pub fn provide_jobs() {
         storage_error: RwSignal::new(None),
         superseded: RwSignal::new(false),
         advisor: RwSignal::new(String::new()),
+        store_items: RwSignal::new(Vec::new()),
         store: StoredValue::new_local(None),
         queue: StoredValue::new_local(Rc::new(Mutex::new(()))),
     };
@@ -188,6 +201,10 @@ pub fn provide_jobs() {
             Ok(store) => {
                 if let Ok(Some(name)) = store.meta(ADVISOR_KEY).await {
                     jobs.advisor.set(name);
+                }
+                if let Ok(Some(items)) = store.meta(STORE_ITEMS_KEY).await {
+                    jobs.store_items
+                        .set(items.lines().map(str::to_string).collect());
                 }
                 match store.jobs().await {
                     Ok(listing) => {

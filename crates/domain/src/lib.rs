@@ -19,6 +19,7 @@ pub mod prior_damage;
 pub mod schema;
 pub mod seal;
 pub mod store;
+pub mod store_items;
 pub mod vin;
 
 pub use command::{Applied, Command};
