@@ -1,6 +1,6 @@
 //! The photo pipeline in a real browser, on JPEGs generated here: EXIF orientation is applied,
 //! the long edge is bounded, the result is a JPEG blob that Web Crypto hashes, and a file that
-//! is not an image is a typed error.
+//! is not an image is a typed error; a 48-megapixel picture goes through too.
 #![cfg(target_arch = "wasm32")]
 
 use lanecheck::platform::blob::sha256;
@@ -84,4 +84,14 @@ async fn a_file_that_is_not_an_image_is_unreadable() {
         process(&not_an_image().into()).await.err(),
         Some(PhotoError::Unreadable)
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_48_megapixel_photo_is_downscaled_like_any_other() {
+    // 8000 × 6000: what a 48-megapixel phone camera writes. Decoding it needs ~190 MB of
+    // pixels; where the device cannot, `process` answers `TooLarge` (a message, not a crash).
+    match process(&file(8000, 6000, 0).await.into()).await {
+        Ok(photo) => assert_eq!((photo.width, photo.height), (MAX_EDGE, 1200)),
+        Err(err) => assert_eq!(err, PhotoError::TooLarge),
+    }
 }
