@@ -1,22 +1,5 @@
-import { createRequire } from "node:module";
-import { expect, test, type Page } from "@playwright/test";
-import { createJob, openApp } from "./helpers";
-
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ path: axePath });
-  const results = await page.evaluate(async () => {
-    // @ts-expect-error axe is injected above
-    const { violations } = await window.axe.run(document);
-    return violations.map((v: { id: string; impact: string; nodes: unknown[] }) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.length,
-    }));
-  });
-  return results.filter((v: { impact: string }) => v.impact === "serious" || v.impact === "critical");
-}
+import { expect, test } from "@playwright/test";
+import { createJob, openApp, seriousViolations } from "./helpers";
 
 test("no serious or critical accessibility violations on any page", async ({ page }) => {
   await openApp(page);

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { drawSignature, openApp, storedJob, tapDiagram } from "./helpers";
+import { drawSignature, openApp, seriousViolations, storedJob, tapDiagram } from "./helpers";
 
 const jsQrPath = createRequire(import.meta.url).resolve("jsqr/dist/jsQR.js");
 
@@ -168,12 +168,16 @@ test("a whole check-in offline, as advisor and customer do it: reload midway, si
   await expect(damage.getByRole("listitem").filter({ hasText: "损伤 2 · 车头 · 划痕 · 轻微" })).toBeVisible();
   await expect(damage.getByRole("img")).toHaveCount(4);
   await shot("8-review");
+  // Checked here, with the pad on screen; its time is not the advisor's.
+  const checking = Date.now();
+  expect(await seriousViolations(page), "review with the signature pad").toEqual([]);
+  const checked = Date.now() - checking;
   await u.sign();
   await expect(page.getByLabel("签字人姓名")).toHaveValue("王女士");
   await u.tap(page.getByRole("button", { name: "确认签字并封存" }));
   const sealed = page.getByRole("region", { name: "已签字封存" });
   await expect(sealed.getByText("封存校验：内容未被改动")).toBeVisible();
-  const seconds = (Date.now() - started) / 1000;
+  const seconds = (Date.now() - started - checked) / 1000;
   const inputs = u.count;
   await shot("9-sealed");
 
@@ -192,6 +196,7 @@ test("a whole check-in offline, as advisor and customer do it: reload midway, si
   await expect(copy.locator(".seal code")).toHaveText(job.seal);
   expect(await readQr(page)).toBe(`lanecheck:seal?v=1&no=${number}&job=${id}&seal=${job.seal}`);
   await shot("10-copy");
+  expect(await seriousViolations(page), "customer copy").toEqual([]);
 
   // Paper: A4 by default, an 80 mm slip when chosen; the buttons are not printed.
   const a4 = pageSize(await page.pdf({ preferCSSPageSize: true }));

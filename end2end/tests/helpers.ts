@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { expect, type Page } from "@playwright/test";
 
 /** Opens the app and waits until its service worker controls the page (offline-ready). */
@@ -55,4 +56,21 @@ export async function storedJob(page: Page, id: string) {
       }),
     id,
   );
+}
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** The serious and critical accessibility violations axe-core finds on the page. */
+export async function seriousViolations(page: Page) {
+  await page.addScriptTag({ path: axePath });
+  const results = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const { violations } = await window.axe.run(document);
+    return violations.map((v: { id: string; impact: string; nodes: unknown[] }) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.length,
+    }));
+  });
+  return results.filter((v: { impact: string }) => v.impact === "serious" || v.impact === "critical");
 }

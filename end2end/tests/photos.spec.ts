@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createJob, openApp, storedJob } from "./helpers";
+import { createJob, openApp, seriousViolations, storedJob } from "./helpers";
 
 /** The photos stored on the job, read from IndexedDB as the app stored them. */
 async function storedPhotos(page: Page, id: string): Promise<{ width: number; height: number; sha256: string; target: unknown }[]> {
@@ -86,6 +86,7 @@ test("the live camera takes several pictures of a concern in a row, offline, and
   // The step behind re-renders with the new photo; the camera stays open.
   await shutter.click();
   await expect(camera.getByText("已拍 2 张")).toBeVisible();
+  expect(await seriousViolations(page), "live camera").toEqual([]);
   await camera.getByRole("button", { name: "完成" }).click();
   await expect(camera).toHaveCount(0);
   await expect(page.getByRole("img", { name: "照片 2" })).toBeVisible();
