@@ -10,6 +10,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+TERSER_VERSION=5.51.2
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
 step() { printf '\n== %s\n' "$*"; }
@@ -52,6 +53,11 @@ fi
 if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
   step "wasm-opt (binaryen $BINARYEN_VERSION from npm)"
   as_root npm install -g --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
+fi
+
+if ! terser --version 2>/dev/null | grep -q "$TERSER_VERSION"; then
+  step "terser $TERSER_VERSION (minifies the wasm-bindgen glue)"
+  as_root npm install -g --no-audit --no-fund "terser@$TERSER_VERSION"
 fi
 
 step "crates"

@@ -37,3 +37,18 @@ test("after one visit the app starts with its web server stopped", async ({ page
   await page.goto(`http://127.0.0.1:${port}/settings`);
   await expect(page.getByRole("heading", { level: 1, name: "设置" })).toBeVisible();
 });
+
+test("both pages load without a console error: every file found, every integrity hash right", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  await openApp(page);
+  await createJob(page, "京A12345");
+  await page.getByRole("link", { name: "继续环车检查" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "到店接待" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "到店接待" })).toBeVisible();
+  expect(errors).toEqual([]);
+});
