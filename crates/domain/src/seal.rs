@@ -129,8 +129,14 @@ pub fn canonical(job: &Job) -> String {
 
 /// The seal: lower-case hex SHA-256 of the canonical text.
 pub fn compute(job: &Job) -> String {
-    let digest = Sha256::digest(canonical(job).as_bytes());
-    digest
+    sha256_hex(canonical(job).as_bytes())
+}
+
+/// Lower-case hex SHA-256: the seal, and the names of blobs, tokens and idempotency keys
+/// wherever LaneCheck hashes something. Written without `format!`, which would pull the
+/// formatting machinery into the browser's wasm.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
         .iter()
         .flat_map(|b| [b >> 4, b & 0xF])
         .filter_map(|nibble| char::from_digit(u32::from(nibble), 16))

@@ -9,11 +9,12 @@
 use chrono::{TimeZone, Utc};
 use lanecheck_domain::inspection::{PhotoRef, PhotoTarget};
 use lanecheck_domain::plate::Plate;
+use lanecheck_domain::seal::sha256_hex;
 use lanecheck_domain::store::{commit, save_new};
 use lanecheck_domain::{schema, ActorId, Command, Job, JobId, NewJob, Visit};
 use lanecheck_server::client::HttpRemote;
 use lanecheck_server::harness::{self, proxy};
-use lanecheck_server::{db, Limits};
+use lanecheck_server::Limits;
 use lanecheck_sync::engine::{Engine, Outcome, Round};
 use lanecheck_sync::memory::MemoryDevice;
 use std::sync::atomic::Ordering;
@@ -61,7 +62,7 @@ async fn device(salt: u64) -> (MemoryDevice, u64) {
             .unwrap_or_else(|e| panic!("{e}"));
         for p in 0..PHOTOS {
             let bytes = photo(salt * 1_000_000 + (j * PHOTOS + p) as u64);
-            let sha = db::sha256_hex(&bytes);
+            let sha = sha256_hex(&bytes);
             payload += bytes.len() as u64;
             device.blobs.borrow_mut().insert(sha.clone(), bytes);
             let attach = Command::AttachPhoto(PhotoRef {

@@ -10,6 +10,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use lanecheck_domain::seal::sha256_hex;
 use lanecheck_domain::{schema, Job, JobId};
 use lanecheck_sync::protocol::{blob_refs, etag, version_of, Changes, ErrorBody, Stored, WhoAmI};
 use serde::Deserialize;
@@ -193,7 +194,7 @@ async fn put_blob(
 ) -> Result<StatusCode, ApiError> {
     valid_sha(&sha256)?;
     let body = within(body, app.limits.blob_bytes, "blob")?;
-    if db::sha256_hex(&body) != sha256 {
+    if sha256_hex(&body) != sha256 {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "hash_mismatch",
@@ -304,7 +305,7 @@ async fn once(
     write: impl std::future::Future<Output = Result<Response, ApiError>>,
 ) -> Result<Response, ApiError> {
     let key = idempotency_key(headers)?;
-    let request = db::sha256_hex(request.as_bytes());
+    let request = sha256_hex(request.as_bytes());
     if let Some(seen) = db::recorded(&app.db, &advisor.id, &key).await? {
         if seen.request != request {
             return Err(ApiError::new(

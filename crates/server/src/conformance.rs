@@ -5,6 +5,7 @@
 use chrono::Utc;
 use lanecheck_domain::inspection::{PhotoRef, PhotoTarget};
 use lanecheck_domain::plate::Plate;
+use lanecheck_domain::seal::sha256_hex;
 use lanecheck_domain::{schema, ActorId, Command, Job, JobId, NewJob, Visit};
 use lanecheck_sync::protocol::{etag, Changes, ErrorBody, Stored, WhoAmI};
 use reqwest::{Client, Method, RequestBuilder, Response, StatusCode};
@@ -71,7 +72,7 @@ impl Suite {
     }
 
     async fn put_blob(&self, bytes: &[u8]) -> Result<(String, StatusCode), String> {
-        let sha = crate::db::sha256_hex(bytes);
+        let sha = sha256_hex(bytes);
         let r = self
             .send(
                 self.request(Method::PUT, &format!("/blobs/{sha}"))
@@ -188,8 +189,8 @@ impl Suite {
 
     async fn blobs(&self) -> Check {
         let bytes = random_bytes();
-        let sha = crate::db::sha256_hex(&bytes);
-        let wrong = crate::db::sha256_hex(b"something else");
+        let sha = sha256_hex(&bytes);
+        let wrong = sha256_hex(b"something else");
         let r = self
             .send(
                 self.request(Method::PUT, &format!("/blobs/{wrong}"))
@@ -240,7 +241,7 @@ impl Suite {
     async fn blobs_first(&self) -> Check {
         let mut j = job(new_id());
         let bytes = random_bytes();
-        let sha = crate::db::sha256_hex(&bytes);
+        let sha = sha256_hex(&bytes);
         let photo = PhotoRef {
             sha256: sha.clone(),
             target: PhotoTarget::Job,

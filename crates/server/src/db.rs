@@ -7,7 +7,7 @@
 //! lock serialises writers of a store, so numbers are handed out in commit order and a reader
 //! paging by number never skips a write that commits later.
 
-use sha2::{Digest, Sha256};
+use lanecheck_domain::seal::sha256_hex;
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::{AnyPool, Row};
 
@@ -34,14 +34,6 @@ pub async fn open(url: &str) -> Result<Db, sqlx::Error> {
         sqlx::query(statement).execute(&db).await?;
     }
     Ok(db)
-}
-
-/// Lower-case hex SHA-256.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// A new secret token: 244 random bits.

@@ -7,6 +7,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 use lanecheck_domain::inspection::{Cover, PhotoRef, PhotoTarget};
 use lanecheck_domain::plate::Plate;
+use lanecheck_domain::seal::sha256_hex;
 use lanecheck_domain::store::{commit, save_new};
 use lanecheck_domain::{ActorId, Command, Job, JobId, NewJob, Visit};
 use lanecheck_server::client::HttpRemote;
@@ -63,7 +64,7 @@ async fn after_the_faults_stop_device_and_server_agree_with_nothing_lost_or_dupl
             let job = device.jobs.borrow().get(&id).cloned().unwrap();
             let command = if k == 0 {
                 let bytes = format!("\u{FF}photo {step} {k} {id}").into_bytes();
-                let sha = lanecheck_server::db::sha256_hex(&bytes);
+                let sha = sha256_hex(&bytes);
                 device.blobs.borrow_mut().insert(sha.clone(), bytes.clone());
                 Command::AttachPhoto(PhotoRef {
                     sha256: sha,

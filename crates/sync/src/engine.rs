@@ -9,10 +9,10 @@ use crate::outbox::coalesce;
 use crate::protocol::{blob_refs, Changes, Stored};
 use crate::rebase::{reconcile, Decision, Local};
 use crate::retry::{verdict, Backoff, Verdict};
+use lanecheck_domain::seal::sha256_hex;
 use lanecheck_domain::store::{JobStore, StoreError};
 use lanecheck_domain::{Job, JobId};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 /// What the device remembers of one job's sync.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -193,10 +193,7 @@ impl Engine {
             Precondition::Update(v) => v.as_str(),
         };
         let text = format!("{}\n{}\n{}\n{}", self.device, job.id, job.revision, base);
-        Sha256::digest(text.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        sha256_hex(text.as_bytes())
     }
 
     async fn push<S: SyncStore, R: Remote>(
