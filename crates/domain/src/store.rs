@@ -55,11 +55,12 @@ pub trait JobStore {
     async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError>;
 }
 
-/// An in-memory store for native tests; it can be told to fail like a full disk.
+/// An in-memory store for native tests (and, wrapped with sync bookkeeping, the simulated
+/// device of the sync tests); it can be told to fail like a full disk.
 #[derive(Default)]
 pub struct MemoryStore {
-    jobs: RefCell<BTreeMap<JobId, Job>>,
-    outbox: RefCell<Vec<OutboxEntry>>,
+    pub jobs: RefCell<BTreeMap<JobId, Job>>,
+    pub outbox: RefCell<Vec<OutboxEntry>>,
     pub fail_with: RefCell<Option<StoreError>>,
 }
 

@@ -86,7 +86,7 @@ async fn sync_all(engine: &mut Engine, device: &MemoryDevice, remote: &HttpRemot
     for _ in 0..20 {
         let mut round = Round::default();
         if engine.round(device, remote, 0.5, &mut round).await == Outcome::Done
-            && device.outbox.borrow().is_empty()
+            && device.store.outbox.borrow().is_empty()
         {
             return;
         }

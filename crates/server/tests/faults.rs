@@ -61,7 +61,7 @@ async fn after_the_faults_stop_device_and_server_agree_with_nothing_lost_or_dupl
         for k in 0..2u64 {
             tick += 1;
             let id = ids[((step * 3 + k) % ids.len() as u64) as usize];
-            let job = device.jobs.borrow().get(&id).cloned().unwrap();
+            let job = device.store.jobs.borrow().get(&id).cloned().unwrap();
             let command = if k == 0 {
                 let bytes = format!("\u{FF}photo {step} {k} {id}").into_bytes();
                 let sha = sha256_hex(&bytes);
@@ -112,7 +112,8 @@ async fn after_the_faults_stop_device_and_server_agree_with_nothing_lost_or_dupl
     for _ in 0..10 {
         let mut round = Round::default();
         let outcome = engine.round(&device, &remote, 0.5, &mut round).await;
-        if outcome == Outcome::Done && round.pushed == 0 && device.outbox.borrow().is_empty() {
+        if outcome == Outcome::Done && round.pushed == 0 && device.store.outbox.borrow().is_empty()
+        {
             settled = true;
             break;
         }
@@ -145,7 +146,7 @@ async fn after_the_faults_stop_device_and_server_agree_with_nothing_lost_or_dupl
     );
     let mut photos = 0;
     for id in &ids {
-        let local = device.jobs.borrow().get(id).cloned().unwrap();
+        let local = device.store.jobs.borrow().get(id).cloned().unwrap();
         assert_eq!(on_server[id], local, "job {id}: device and server differ");
         for photo in &local.photos {
             assert!(

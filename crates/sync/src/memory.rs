@@ -1,8 +1,9 @@
-//! The device's store in memory: what the engine needs of a store, kept in maps. Used by the
-//! simulation here and by the server's fault tests, where the device is simulated too.
+//! The device's store in memory: the domain's `MemoryStore` for jobs and outbox, plus what the
+//! engine keeps of each job's sync. Used by the simulation here and by the server's fault
+//! tests and sync benchmark, where the device is simulated too.
 
 use crate::engine::{JobSync, SyncStore};
-use lanecheck_domain::store::{JobStore, Listing, OutboxEntry, StoreError};
+use lanecheck_domain::store::{JobStore, Listing, MemoryStore, OutboxEntry, StoreError};
 use lanecheck_domain::{Job, JobId};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -10,8 +11,8 @@ use std::collections::BTreeMap;
 /// The device's store: what survives a crash of the app.
 #[derive(Default)]
 pub struct MemoryDevice {
-    pub jobs: RefCell<BTreeMap<JobId, Job>>,
-    pub outbox: RefCell<Vec<OutboxEntry>>,
+    /// The jobs and their outbox.
+    pub store: MemoryStore,
     pub sync: RefCell<BTreeMap<JobId, JobSync>>,
     pub cursor: RefCell<String>,
     /// The photos and signatures this device holds, by SHA-256.
@@ -20,27 +21,22 @@ pub struct MemoryDevice {
 
 impl JobStore for MemoryDevice {
     async fn save_change(&self, job: &Job, entry: &OutboxEntry) -> Result<(), StoreError> {
-        self.jobs.borrow_mut().insert(job.id, job.clone());
-        self.outbox.borrow_mut().push(entry.clone());
-        Ok(())
+        self.store.save_change(job, entry).await
     }
     async fn job(&self, id: JobId) -> Result<Option<Job>, StoreError> {
-        Ok(self.jobs.borrow().get(&id).cloned())
+        self.store.job(id).await
     }
     async fn jobs(&self) -> Result<Listing, StoreError> {
-        Ok(Listing {
-            jobs: self.jobs.borrow().values().cloned().collect(),
-            unreadable: 0,
-        })
+        self.store.jobs().await
     }
     async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
-        Ok(self.outbox.borrow().clone())
+        self.store.outbox().await
     }
 }
 
 impl MemoryDevice {
     fn revision(&self, id: JobId) -> Option<u64> {
-        self.jobs.borrow().get(&id).map(|j| j.revision)
+        self.store.jobs.borrow().get(&id).map(|j| j.revision)
     }
 }
 
@@ -53,7 +49,8 @@ impl SyncStore for MemoryDevice {
         Ok(())
     }
     async fn confirm(&self, id: JobId, sync: &JobSync) -> Result<(), StoreError> {
-        self.outbox
+        self.store
+            .outbox
             .borrow_mut()
             .retain(|e| e.job_id != id || e.revision > sync.revision);
         self.set_job_sync(id, sync).await
@@ -67,8 +64,11 @@ impl SyncStore for MemoryDevice {
         if self.revision(job.id) != replaces {
             return Ok(false);
         }
-        self.jobs.borrow_mut().insert(job.id, job.clone());
-        self.outbox.borrow_mut().retain(|e| e.job_id != job.id);
+        self.store.jobs.borrow_mut().insert(job.id, job.clone());
+        self.store
+            .outbox
+            .borrow_mut()
+            .retain(|e| e.job_id != job.id);
         self.set_job_sync(job.id, sync).await?;
         Ok(true)
     }
@@ -76,8 +76,8 @@ impl SyncStore for MemoryDevice {
         if self.revision(job.id) != Some(replaces) {
             return Ok(false);
         }
-        self.jobs.borrow_mut().insert(job.id, job.clone());
-        self.outbox.borrow_mut().push(OutboxEntry {
+        self.store.jobs.borrow_mut().insert(job.id, job.clone());
+        self.store.outbox.borrow_mut().push(OutboxEntry {
             job_id: job.id,
             revision: job.revision,
             queued_at: job.updated_at,
@@ -89,8 +89,8 @@ impl SyncStore for MemoryDevice {
         if self.revision(id) != Some(replaces) {
             return Ok(false);
         }
-        self.jobs.borrow_mut().remove(&id);
-        self.outbox.borrow_mut().retain(|e| e.job_id != id);
+        self.store.jobs.borrow_mut().remove(&id);
+        self.store.outbox.borrow_mut().retain(|e| e.job_id != id);
         self.sync.borrow_mut().remove(&id);
         Ok(true)
     }

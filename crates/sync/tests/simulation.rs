@@ -109,7 +109,7 @@ fn trial(seed: u64, seen: &mut Seen) -> Result<(), String> {
             let ids = ids.borrow();
             (!ids.is_empty()).then(|| ids[rng.below(ids.len() as u64) as usize])
         };
-        let Some(job) = picked.and_then(|id| device.jobs.borrow().get(&id).cloned()) else {
+        let Some(job) = picked.and_then(|id| device.store.jobs.borrow().get(&id).cloned()) else {
             return;
         };
         let (command, blob) = edit(rng, &job, tick);
@@ -185,7 +185,7 @@ fn trial(seed: u64, seen: &mut Seen) -> Result<(), String> {
         if outcome == Outcome::Done
             && round.pushed == 0
             && round.pulled == 0
-            && device.outbox.borrow().is_empty()
+            && device.store.outbox.borrow().is_empty()
         {
             quiet = true;
             break;
@@ -194,7 +194,7 @@ fn trial(seed: u64, seen: &mut Seen) -> Result<(), String> {
     if !quiet {
         return Err(format!(
             "never settled; outbox {:?}, sync {:?}",
-            device.outbox.borrow(),
+            device.store.outbox.borrow(),
             device
                 .sync
                 .borrow()
@@ -221,6 +221,7 @@ fn trial(seed: u64, seen: &mut Seen) -> Result<(), String> {
             .and_then(|s| s.document.clone())
             .ok_or(format!("job {id} never reached the server"))?;
         let local = device
+            .store
             .jobs
             .borrow()
             .get(id)
