@@ -203,20 +203,7 @@ impl Engine {
         round: &mut Round,
     ) -> Result<(), Stop> {
         let outbox = store.outbox().await?;
-        let mut confirmed = Vec::new();
-        for entry in &outbox {
-            if !confirmed.iter().any(|(id, _)| *id == entry.job_id) {
-                confirmed.push((entry.job_id, store.job_sync(entry.job_id).await?.revision));
-            }
-        }
-        let acknowledged = |id: JobId| {
-            confirmed
-                .iter()
-                .find(|(j, _)| *j == id)
-                .map(|(_, r)| *r)
-                .filter(|r| *r > 0)
-        };
-        for push in coalesce(&outbox, acknowledged) {
+        for push in coalesce(&outbox) {
             // A rebase may need a second write; more would mean another device keeps writing.
             for _ in 0..3 {
                 if !self.push_job(store, remote, push.job_id, round).await? {

@@ -1,6 +1,7 @@
 //! Which writes to push. The outbox records every saved change (job and revision); the server
 //! only ever needs a job's newest document, so the entries coalesce to one push per job, in
-//! the order the jobs were first queued, skipping what the server already acknowledged.
+//! the order the jobs were first queued. (Entries the server confirmed are dropped from the
+//! outbox with the confirmation; the engine skips a job already in step.)
 
 use lanecheck_domain::store::OutboxEntry;
 use lanecheck_domain::JobId;
@@ -12,9 +13,8 @@ pub struct Push {
     pub revision: u64,
 }
 
-/// Coalesces the outbox. `acknowledged` gives the newest revision of a job the server has
-/// confirmed (none if it never has).
-pub fn coalesce(entries: &[OutboxEntry], acknowledged: impl Fn(JobId) -> Option<u64>) -> Vec<Push> {
+/// Coalesces the outbox.
+pub fn coalesce(entries: &[OutboxEntry]) -> Vec<Push> {
     let mut pushes: Vec<Push> = Vec::new();
     for entry in entries {
         match pushes.iter_mut().find(|p| p.job_id == entry.job_id) {
@@ -25,6 +25,5 @@ pub fn coalesce(entries: &[OutboxEntry], acknowledged: impl Fn(JobId) -> Option<
             }),
         }
     }
-    pushes.retain(|p| acknowledged(p.job_id).is_none_or(|done| done < p.revision));
     pushes
 }

@@ -147,26 +147,22 @@ proptest! {
     #[test]
     fn coalescing_keeps_one_newest_push_per_job(
         raw in proptest::collection::vec((0u128..5, 1u64..20), 0..40),
-        acked in proptest::collection::vec(proptest::option::of(0u64..20), 5),
     ) {
         let entries: Vec<OutboxEntry> = raw.iter().map(|(j, r)| OutboxEntry {
             job_id: JobId(uuid::Uuid::from_u128(*j)),
             revision: *r,
             queued_at: t(0),
         }).collect();
-        let ack = |id: JobId| acked[id.0.as_u128() as usize];
-        let pushes = coalesce(&entries, ack);
-        // One per job, each the newest queued revision, none already acknowledged.
+        let pushes = coalesce(&entries);
+        // One per job, each the newest queued revision.
         for (i, p) in pushes.iter().enumerate() {
             prop_assert!(pushes[..i].iter().all(|q| q.job_id != p.job_id));
             let newest = entries.iter().filter(|e| e.job_id == p.job_id).map(|e| e.revision).max();
             prop_assert_eq!(Some(p.revision), newest);
-            prop_assert!(ack(p.job_id).is_none_or(|a| a < p.revision));
         }
-        // Nothing unacknowledged is left out.
+        // Nothing is left out.
         for e in &entries {
-            let covered = pushes.iter().any(|p| p.job_id == e.job_id && p.revision >= e.revision);
-            prop_assert!(covered || ack(e.job_id).is_some_and(|a| a >= e.revision));
+            prop_assert!(pushes.iter().any(|p| p.job_id == e.job_id && p.revision >= e.revision));
         }
         // In the order the jobs were first queued.
         let first = |id: JobId| entries.iter().position(|e| e.job_id == id);
@@ -184,13 +180,18 @@ fn coalescing_sends_the_newest_revision_once() {
         queued_at: t(0),
     };
     let entries = [e(a, 1), e(b, 1), e(a, 2), e(a, 3), e(b, 2)];
-    let acked = |id| (id == b).then_some(2);
     assert_eq!(
-        coalesce(&entries, acked),
-        vec![Push {
-            job_id: a,
-            revision: 3
-        }]
+        coalesce(&entries),
+        vec![
+            Push {
+                job_id: a,
+                revision: 3
+            },
+            Push {
+                job_id: b,
+                revision: 2
+            }
+        ]
     );
 }
 
