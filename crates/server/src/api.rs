@@ -1,5 +1,6 @@
 //! The LaneCheck Sync v1 endpoints (docs/sync-v1.openapi.yaml) under `/sync/v1`.
 
+use crate::blobs::is_sha256;
 use crate::db::{self, Advisor, Recorded, Write};
 use crate::AppState;
 use axum::body::Bytes;
@@ -114,11 +115,7 @@ async fn whoami(State(app): State<AppState>, advisor: Advisor) -> Json<WhoAmI> {
 }
 
 fn valid_sha(sha256: &str) -> Result<(), ApiError> {
-    let ok = sha256.len() == 64
-        && sha256
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
-    ok.then_some(()).ok_or_else(|| {
+    is_sha256(sha256).then_some(()).ok_or_else(|| {
         ApiError::new(
             StatusCode::BAD_REQUEST,
             "bad_request",

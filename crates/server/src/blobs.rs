@@ -11,7 +11,12 @@ pub struct Blobs {
 }
 
 impl Blobs {
-    fn path(&self, store: &str, sha256: &str) -> PathBuf {
+    /// The file of a blob; `None` unless `sha256` is a lower-case hex SHA-256, so no name can
+    /// reach outside the blob directory.
+    fn path(&self, store: &str, sha256: &str) -> Option<PathBuf> {
+        if !is_sha256(sha256) {
+            return None;
+        }
         // Store ids are chosen by the operator; keep them to one path segment.
         let store: String = store
             .chars()
@@ -23,15 +28,21 @@ impl Blobs {
                 }
             })
             .collect();
-        self.root.join(store).join(&sha256[..2]).join(sha256)
+        Some(self.root.join(store).join(&sha256[..2]).join(sha256))
     }
 
     pub async fn has(&self, store: &str, sha256: &str) -> bool {
-        tokio::fs::metadata(self.path(store, sha256)).await.is_ok()
+        match self.path(store, sha256) {
+            Some(path) => tokio::fs::metadata(path).await.is_ok(),
+            None => false,
+        }
     }
 
     pub async fn read(&self, store: &str, sha256: &str) -> std::io::Result<Option<Vec<u8>>> {
-        match tokio::fs::read(self.path(store, sha256)).await {
+        let Some(path) = self.path(store, sha256) else {
+            return Ok(None);
+        };
+        match tokio::fs::read(path).await {
             Ok(bytes) => Ok(Some(bytes)),
             Err(err) if err.kind() == ErrorKind::NotFound => Ok(None),
             Err(err) => Err(err),
@@ -40,7 +51,9 @@ impl Blobs {
 
     /// Stores the bytes (already checked against `sha256`); `false` if they were there.
     pub async fn write(&self, store: &str, sha256: &str, bytes: &[u8]) -> std::io::Result<bool> {
-        let path = self.path(store, sha256);
+        let path = self
+            .path(store, sha256)
+            .ok_or_else(|| std::io::Error::new(ErrorKind::InvalidInput, "not a SHA-256"))?;
         if tokio::fs::metadata(&path).await.is_ok() {
             return Ok(false);
         }
@@ -52,4 +65,12 @@ impl Blobs {
         tokio::fs::rename(&temporary, &path).await?;
         Ok(true)
     }
+}
+
+/// Whether `name` is a lower-case hex SHA-256, the only name a blob has.
+pub fn is_sha256(name: &str) -> bool {
+    name.len() == 64
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
