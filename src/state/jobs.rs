@@ -119,19 +119,22 @@ impl Jobs {
     }
 
     pub async fn set_advisor(self, name: String) -> Result<(), ChangeError> {
-        let store = self.store()?;
-        self.status.set(SaveStatus::Saving);
-        self.settle(store.set_meta(ADVISOR_KEY, name.trim()).await)?;
+        self.save_meta(ADVISOR_KEY, name.trim()).await?;
         self.advisor.set(name.trim().to_string());
         Ok(())
     }
 
     pub async fn set_store_items(self, items: Vec<String>) -> Result<(), ChangeError> {
-        let store = self.store()?;
-        self.status.set(SaveStatus::Saving);
-        self.settle(store.set_meta(STORE_ITEMS_KEY, &items.join("\n")).await)?;
+        self.save_meta(STORE_ITEMS_KEY, &items.join("\n")).await?;
         self.store_items.set(items);
         Ok(())
+    }
+
+    /// Stores a device setting, showing "saving" and then "saved" or the failure.
+    async fn save_meta(self, key: &str, value: &str) -> Result<(), ChangeError> {
+        let store = self.store()?;
+        self.status.set(SaveStatus::Saving);
+        self.settle(store.set_meta(key, value).await)
     }
 
     /// Stores a blob under its SHA-256 and returns the hash, once it is on disk.
