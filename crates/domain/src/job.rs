@@ -4,8 +4,8 @@
 use crate::command::Command;
 use crate::ids::{ActorId, JobId};
 use crate::inspection::{
-    CheckEntry, CheckItem, Concern, Cover, DamageMark, PhotoRef, SignatureRef, Valuable,
-    ValuableEntry,
+    CheckEntry, CheckItem, Concern, Cover, DamageMark, PhotoRef, PhotoTarget, SignatureRef,
+    Valuable, ValuableEntry,
 };
 use crate::lifecycle::JobState;
 use crate::phone::Phone;
@@ -189,6 +189,16 @@ impl Job {
                 command: Command::Open(new),
             }],
         }
+    }
+
+    /// The SHA-256s of the photos of one thing (a mark, a checklist item, a concern), in the
+    /// order they were taken.
+    pub fn photos_of(&self, target: &PhotoTarget) -> Vec<String> {
+        self.photos
+            .iter()
+            .filter(|p| p.target == *target)
+            .map(|p| p.sha256.clone())
+            .collect()
     }
 
     /// Whether this job gets the appointment treatment (discount, mark on every screen).

@@ -220,6 +220,11 @@ fn damage_marks_stay_on_the_diagram_and_removal_drops_their_photos() {
     };
     job.apply(Command::AttachPhoto(photo), t(3), advisor())
         .unwrap();
+    assert_eq!(
+        job.photos_of(&PhotoTarget::Damage(1)),
+        vec!["cd".repeat(32)]
+    );
+    assert!(job.photos_of(&PhotoTarget::Damage(2)).is_empty());
     job.apply(Command::RemoveDamage { id: 1 }, t(4), advisor())
         .unwrap();
     assert!(job.damage.is_empty() && job.photos.is_empty());

@@ -26,12 +26,7 @@ pub fn Photos(job: Job, target: PhotoTarget, key: String) -> impl IntoView {
     let (run, error) = use_dispatch(id);
     let (problem, set_problem) = signal(None::<String>);
     let (busy, set_busy) = signal(false);
-    let shown: Vec<String> = job
-        .photos
-        .iter()
-        .filter(|p| p.target == target)
-        .map(|p| p.sha256.clone())
-        .collect();
+    let shown = job.photos_of(&target);
 
     let target = StoredValue::new(target);
     let add = move |ev: leptos::ev::Event| {
@@ -90,7 +85,7 @@ pub fn Photos(job: Job, target: PhotoTarget, key: String) -> impl IntoView {
 }
 
 /// What to tell the advisor about a photo that could not be taken in.
-pub fn problem_text(err: PhotoError) -> Msg {
+fn problem_text(err: PhotoError) -> Msg {
     match err {
         PhotoError::Unreadable => Msg::PhotoUnreadable,
         PhotoError::TooLarge => Msg::PhotoTooLarge,

@@ -29,13 +29,7 @@ impl Line {
 #[component]
 pub fn SheetSummary(job: Job) -> impl IntoView {
     let i18n = use_i18n();
-    let photos_of = |target: PhotoTarget| -> Vec<String> {
-        job.photos
-            .iter()
-            .filter(|p| p.target == target)
-            .map(|p| p.sha256.clone())
-            .collect()
-    };
+    let photos_of = |target: PhotoTarget| job.photos_of(&target);
     let covers = Cover::ALL
         .into_iter()
         .filter(|c| job.covers.contains(c))
