@@ -247,7 +247,9 @@ impl Engine {
                 round.pushed += 1;
                 Ok(false)
             }
-            Ok(Written::Stale(current)) => self.meet(store, &job, sync, &current, round).await,
+            Ok(Written::Stale(current)) => {
+                self.meet(store, Some(&job), sync, &current, round).await
+            }
             Err(failure) => match verdict(status_of(&failure)) {
                 Verdict::Final => {
                     sync.refused = Some(message_of(failure));
@@ -278,14 +280,8 @@ impl Engine {
             for stored in newest {
                 let local = store.job(stored.id).await?;
                 let sync = store.job_sync(stored.id).await?;
-                match local {
-                    Some(job) => {
-                        self.meet(store, &job, sync, stored, round).await?;
-                    }
-                    None => {
-                        self.meet_new(store, stored).await?;
-                    }
-                }
+                self.meet(store, local.as_ref(), sync, stored, round)
+                    .await?;
                 round.pulled += 1;
             }
             store.set_cursor(&page.next).await?;
@@ -295,57 +291,52 @@ impl Engine {
         }
     }
 
-    async fn meet_new<S: SyncStore>(&self, store: &S, remote: &Stored) -> Result<(), Stop> {
-        if let Decision::Adopt { job, version } = reconcile(None, remote) {
-            let sync = JobSync {
-                revision: job.revision,
-                version: Some(version),
-                ..JobSync::default()
-            };
-            store.adopt(&job, &sync, None).await?;
-        }
-        Ok(())
-    }
-
-    /// A server document meets the device's copy; `true` if a rebased job awaits its push.
+    /// A server document meets the device's copy of the job (if it has one); `true` if a
+    /// rebased job awaits its push.
     async fn meet<S: SyncStore>(
         &self,
         store: &S,
-        job: &Job,
+        local: Option<&Job>,
         mut sync: JobSync,
         remote: &Stored,
         round: &mut Round,
     ) -> Result<bool, Stop> {
-        let local = Local {
-            job,
-            base_version: sync.version.as_deref(),
-            base_revision: sync.revision,
-        };
-        match reconcile(Some(local), remote) {
+        // Every write below happens only if the copy is still the one decided on.
+        let replaces = local.map(|job| job.revision);
+        let decision = reconcile(
+            local.map(|job| Local {
+                job,
+                base_version: sync.version.as_deref(),
+                base_revision: sync.revision,
+            }),
+            remote,
+        );
+        match decision {
             Decision::AlreadyHave => Ok(false),
-            Decision::Adopt {
-                job: theirs,
-                version,
-            } => {
+            Decision::Adopt { job, version } => {
                 sync.version = Some(version);
-                sync.revision = theirs.revision;
-                store.adopt(&theirs, &sync, Some(job.revision)).await?;
+                sync.revision = job.revision;
+                store.adopt(&job, &sync, replaces).await?;
                 Ok(false)
             }
             Decision::Remove => {
-                store.remove(job.id, job.revision).await?;
+                store
+                    .remove(remote.id, replaces.unwrap_or_default())
+                    .await?;
                 Ok(false)
             }
-            Decision::Rebased { job: rebased, onto } => {
+            Decision::Rebased { job, onto } => {
                 sync.version = Some(onto);
                 sync.revision = remote.document.as_ref().map_or(0, |d| d.revision);
-                let stored = store.rebase(&rebased, &sync, job.revision).await?;
+                let stored = store
+                    .rebase(&job, &sync, replaces.unwrap_or_default())
+                    .await?;
                 round.rebased += usize::from(stored);
                 Ok(stored)
             }
             Decision::Conflict => {
                 sync.conflict = Some(remote.clone());
-                store.set_job_sync(job.id, &sync).await?;
+                store.set_job_sync(remote.id, &sync).await?;
                 Ok(false)
             }
         }
