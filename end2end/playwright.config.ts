@@ -18,6 +18,9 @@ const chromium = {
 };
 
 export const PORT = 8090;
+/** The reference sync server (built by the test command), serving the same build. */
+export const SYNC_PORT = 8091;
+export const SYNC_DATA = "/tmp/lanecheck-e2e-sync";
 
 export default defineConfig({
   testDir: "./tests",
@@ -44,10 +47,22 @@ export default defineConfig({
       use: { viewport: { width: 1024, height: 768 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
     },
   ],
-  webServer: {
-    command: `node ../tools/serve.mjs --port ${PORT} --dir ../dist`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: `node ../tools/serve.mjs --port ${PORT} --dir ../dist`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      // A fresh server with one advisor, whose token is left in a file for the tests.
+      command:
+        `rm -rf ${SYNC_DATA} && mkdir -p ${SYNC_DATA}` +
+        ` && ../target/debug/lanecheck-server add-advisor --data ${SYNC_DATA} --store store-1 --name 王顾问 > ${SYNC_DATA}/token` +
+        ` && exec ../target/debug/lanecheck-server --addr 127.0.0.1:${SYNC_PORT} --data ${SYNC_DATA} --dist ../dist`,
+      url: `http://127.0.0.1:${SYNC_PORT}/manager`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ],
 });

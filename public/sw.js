@@ -1,14 +1,15 @@
 // LaneCheck's service worker. tools/precache.mjs fills in PRECACHE (every file of the build)
 // and VERSION (a hash of their contents) after each build, so a new build is a new cache.
-// Navigations go to the network first and fall back to the cached page: the check-in's own
-// page for /jobs/<id>/check-in/…, the app shell for everything else. Other requests are
+// Navigations go to the network first and fall back to the cached page: the second entry
+// point's page for /jobs/<id>/check-in/…, /settings and /sync, the app shell for everything
+// else. Other requests are
 // served from the precache. Old caches are deleted on activation. A new version waits
 // until the page asks it to take over ("update available").
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
 const CACHE = `lanecheck-${VERSION}`;
 
-const CHECK_IN = /^\/jobs\/[^/]+\/check-in\//;
+const CHECK_IN = /^\/(jobs\/[^/]+\/check-in\/|settings$|sync$)/;
 const pageFor = (path) => (CHECK_IN.test(path) ? "/check-in/index.html" : "/index.html");
 
 self.addEventListener("install", (event) => {
@@ -30,10 +31,12 @@ self.addEventListener("message", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  // The sync API and the manager's page are the server's, never the cache's.
+  if (request.method !== "GET" || url.origin !== self.location.origin || /^\/(sync|manager)\//.test(url.pathname)) return;
   if (request.mode === "navigate") {
     event.respondWith(
-      fetch(request).catch(() => caches.match(pageFor(new URL(request.url).pathname), { cacheName: CACHE })),
+      fetch(request).catch(() => caches.match(pageFor(url.pathname), { cacheName: CACHE })),
     );
     return;
   }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Release build of both entry points into dist/: the shell (index.html) and the check-in
-# (dist/check-in/), their wasm-bindgen glue minified, then the service worker's precache list
+# (dist/check-in/), and of the sync worker (dist/sync*.js), their wasm-bindgen glue minified, then the service worker's precache list
 # over everything built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,5 +10,12 @@ trunk build --release --offline=true index.html
 # already copies: made from index.html so their heads never drift apart.
 sed -e 's/data-bin="lanecheck"/data-bin="check-in"/' -e '/rel="copy-/d' index.html > check-in.html
 trunk build --release --offline=true check-in.html --dist dist/check-in --public-url /check-in/
+# The sync worker: a module worker of its own (public/sync-worker.js loads it), built like the
+# pages but for wasm-bindgen's `web` target, which Trunk does not offer for workers.
+cargo build --release --target wasm32-unknown-unknown --bin sync-worker
+wasm-bindgen --target web --no-typescript --out-dir dist --out-name sync \
+  target/wasm32-unknown-unknown/release/sync-worker.wasm
+wasm-opt --flatten --rereloop -Oz dist/sync_bg.wasm -o dist/sync_bg.wasm
+terser dist/sync.js --module --compress --mangle --output dist/sync.js
 node tools/minify-glue.mjs dist
 node tools/precache.mjs dist

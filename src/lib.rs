@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod platform;
 pub mod state;
 pub mod storage;
+pub mod sync_worker;
 pub mod ui;
 
 /// Mounts the app shell (job list, new job, job page, settings) on `<body>`.

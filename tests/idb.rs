@@ -1,14 +1,16 @@
 //! The IndexedDB store in a real browser: a change and its outbox entry are stored together,
 //! an older database is upgraded with its jobs kept, a newer tab's upgrade closes this
-//! connection instead of being blocked, and browser errors become typed errors.
+//! connection instead of being blocked, the sync engine's writes happen only over the
+//! revision they were decided on, and browser errors become typed errors.
 #![cfg(target_arch = "wasm32")]
 
 use chrono::{TimeZone, Utc};
-use lanecheck::storage::idb::{to_store_error, IdbStore};
+use lanecheck::storage::idb::{to_store_error, IdbStore, DB_VERSION};
 use lanecheck::storage::{JobStore, StoreError};
 use lanecheck_domain::plate::Plate;
 use lanecheck_domain::store::{commit, save_new};
 use lanecheck_domain::{ActorId, Command, Job, JobId, JobState, NewJob, Visit};
+use lanecheck_sync::engine::{JobSync, SyncStore};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -118,7 +120,7 @@ async fn an_older_database_is_upgraded_and_its_jobs_are_kept() {
     let store = IdbStore::open("t-migrate", || {}).await.unwrap();
     assert_eq!(
         store.store_names(),
-        vec!["jobs", "meta", "outbox", "photos"]
+        vec!["jobs", "meta", "outbox", "photos", "sync"]
     );
     let jobs = store.jobs().await.unwrap().jobs;
     assert_eq!(jobs.len(), 1);
@@ -136,7 +138,9 @@ async fn a_newer_tab_closes_this_connection_instead_of_blocking() {
         .unwrap();
 
     // A newer app version opens the same database at a higher version: it must not hang.
-    let newer = IdbStore::open_at("t-newer", 3, || {}).await.unwrap();
+    let newer = IdbStore::open_at("t-newer", DB_VERSION + 1, || {})
+        .await
+        .unwrap();
     assert!(closed.get());
     let refused = save_new(&store, &job(1), lanecheck::platform::clock::now()).await;
     assert_eq!(refused, Err(StoreError::VersionChange));
@@ -164,6 +168,80 @@ async fn an_unreadable_record_is_counted_and_does_not_hide_the_others() {
     let listing = store.jobs().await.unwrap();
     assert_eq!(listing.unreadable, 1);
     assert_eq!(listing.jobs.len(), 1);
+}
+
+async fn outbox_revisions(store: &IdbStore) -> Vec<u64> {
+    let outbox = store.outbox().await.unwrap();
+    outbox.iter().map(|e| e.revision).collect()
+}
+
+fn synced(version: &str, revision: u64) -> JobSync {
+    JobSync {
+        version: Some(version.into()),
+        revision,
+        ..JobSync::default()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn sync_writes_happen_only_over_the_revision_they_were_decided_on() {
+    fresh("t-sync").await;
+    let store = IdbStore::open("t-sync", || {}).await.unwrap();
+    let (now, actor) = (lanecheck::platform::clock::now(), ActorId("王".into()));
+    let first = job(1);
+    save_new(&store, &first, now).await.unwrap();
+    let mine = commit(&store, &first, Command::StartInspection, now, actor)
+        .await
+        .unwrap();
+    let id = first.id;
+
+    // A confirmed push drops the outbox entries up to its revision, and only those.
+    store.confirm(id, &synced("7", 1)).await.unwrap();
+    assert_eq!(outbox_revisions(&store).await, vec![2]);
+    assert_eq!(store.job_sync(id).await.unwrap(), synced("7", 1));
+
+    // The server's document is adopted only over the copy it was compared with.
+    let mut theirs = mine.clone();
+    theirs.revision = 3;
+    assert!(!store
+        .adopt(&theirs, &synced("9", 3), Some(1))
+        .await
+        .unwrap());
+    assert_eq!(store.job(id).await.unwrap(), Some(mine.clone()));
+    assert_eq!(outbox_revisions(&store).await, vec![2]);
+    assert!(store
+        .adopt(&theirs, &synced("9", 3), Some(2))
+        .await
+        .unwrap());
+    assert_eq!(store.job(id).await.unwrap(), Some(theirs.clone()));
+    assert_eq!(outbox_revisions(&store).await, Vec::<u64>::new());
+    assert_eq!(store.job_sync(id).await.unwrap(), synced("9", 3));
+
+    // A rebased job is a change to push.
+    let mut rebased = theirs.clone();
+    rebased.revision = 4;
+    assert!(!store.rebase(&rebased, &synced("9", 3), 1).await.unwrap());
+    assert!(store.rebase(&rebased, &synced("9", 3), 3).await.unwrap());
+    assert_eq!(outbox_revisions(&store).await, vec![rebased.revision]);
+
+    // A deletion on the server removes the job, its outbox and its sync state together.
+    assert!(!store.remove(id, 1).await.unwrap());
+    assert!(store.remove(id, rebased.revision).await.unwrap());
+    assert_eq!(store.job(id).await.unwrap(), None);
+    assert_eq!(outbox_revisions(&store).await, Vec::<u64>::new());
+    assert_eq!(store.job_sync(id).await.unwrap(), JobSync::default());
+
+    // A job the device never had is adopted once; the feed cursor is kept.
+    let other = job(5);
+    assert!(store.adopt(&other, &synced("3", 1), None).await.unwrap());
+    assert!(!store.adopt(&other, &synced("3", 1), None).await.unwrap());
+    assert_eq!(
+        store.sync_states().await.unwrap(),
+        vec![(other.id, synced("3", 1))]
+    );
+    assert_eq!(store.cursor().await.unwrap(), "");
+    store.set_cursor("42").await.unwrap();
+    assert_eq!(store.cursor().await.unwrap(), "42");
 }
 
 #[wasm_bindgen_test]

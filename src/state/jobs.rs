@@ -131,10 +131,15 @@ impl Jobs {
     }
 
     /// Stores a device setting, showing "saving" and then "saved" or the failure.
-    async fn save_meta(self, key: &str, value: &str) -> Result<(), ChangeError> {
+    pub async fn save_meta(self, key: &str, value: &str) -> Result<(), ChangeError> {
         let store = self.store()?;
         self.status.set(SaveStatus::Saving);
         self.settle(store.set_meta(key, value).await)
+    }
+
+    /// A device setting as stored, `None` if it never was (or storage is not open).
+    pub async fn meta(self, key: &str) -> Option<String> {
+        self.store.get_value()?.meta(key).await.ok().flatten()
     }
 
     /// Stores a blob under its SHA-256 and returns the hash, once it is on disk.
@@ -150,6 +155,26 @@ impl Jobs {
 
     pub async fn blob(self, sha256: &str) -> Option<web_sys::Blob> {
         self.store().ok()?.blob(sha256).await.ok().flatten()
+    }
+
+    /// Reads every job again, after the sync worker stored jobs from the server.
+    pub async fn reload(self) {
+        if let Ok(store) = self.store() {
+            self.read_all(&store).await;
+        }
+    }
+
+    async fn read_all(self, store: &IdbStore) {
+        match store.jobs().await {
+            Ok(listing) => {
+                self.list.set(listing.jobs);
+                if listing.unreadable > 0 {
+                    let count = listing.unreadable.to_string();
+                    self.storage_error.set(Some(StoreError::Corrupt(count)));
+                }
+            }
+            Err(err) => self.storage_error.set(Some(err)),
+        }
     }
 
     fn actor(&self) -> ActorId {
@@ -209,16 +234,7 @@ pub fn provide_jobs() {
                     jobs.store_items
                         .set(items.lines().map(str::to_string).collect());
                 }
-                match store.jobs().await {
-                    Ok(listing) => {
-                        jobs.list.set(listing.jobs);
-                        if listing.unreadable > 0 {
-                            let count = listing.unreadable.to_string();
-                            jobs.storage_error.set(Some(StoreError::Corrupt(count)));
-                        }
-                    }
-                    Err(err) => jobs.storage_error.set(Some(err)),
-                }
+                jobs.read_all(&store).await;
                 jobs.store.set_value(Some(Rc::new(store)));
             }
             Err(err) => jobs.storage_error.set(Some(err)),

@@ -4,10 +4,12 @@
 pub mod device;
 pub mod jobs;
 pub mod locale;
+pub mod sync;
 
 /// Provides every context; called once by the app root.
 pub fn provide_app_state() {
     locale::provide_locale();
     device::provide_device();
     jobs::provide_jobs();
+    sync::provide_sync();
 }

@@ -4,12 +4,20 @@
 //! - `jobs`: one record per job, `{schema, job}` (see the domain's `schema`), key `job.id`;
 //! - `outbox`: changes waiting for sync (`OutboxEntry`), auto-incremented key, oldest first;
 //! - `photos`: photo and signature blobs, keyed by their SHA-256 (filled by the check-in);
-//! - `meta`: small per-device values (the advisor's name), keyed by name.
+//! - `meta`: small per-device values (the advisor's name, sync settings, the feed cursor),
+//!   keyed by name;
+//! - `sync`: what the sync engine remembers of each job (`JobSync`), keyed by job id.
 //!
 //! Records are written as plain JS objects parsed from the domain's JSON, so they stay
 //! readable in the browser's dev tools and by later schema upgrades. A job change and its
 //! outbox entry go into one transaction, and `save_change` returns only after the
 //! transaction's `complete` event: when it says "saved", the data is on disk.
+//!
+//! The sync worker uses the same store (`SyncStore`): each of its writes over a job is one
+//! readwrite transaction that first reads the job's revision and writes only if it is the one
+//! the engine decided on, so an edit made in a page meanwhile is never overwritten. The
+//! database is reached through the global scope, which is a window in the pages and a worker
+//! scope in the sync worker.
 //!
 //! When a newer tab opens the database at a higher version, this connection closes itself
 //! (instead of blocking the upgrade) and reports it, so the page can ask for a reload.
@@ -17,23 +25,26 @@
 use lanecheck_domain::schema::{restore, store as to_record};
 use lanecheck_domain::store::{sort_newest_first, JobStore, Listing, OutboxEntry, StoreError};
 use lanecheck_domain::{Job, JobId};
+use lanecheck_sync::engine::{JobSync, SyncStore};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    DomException, IdbDatabase, IdbObjectStoreParameters, IdbOpenDbRequest, IdbRequest,
-    IdbTransaction, IdbTransactionMode,
+    DomException, IdbDatabase, IdbFactory, IdbObjectStore, IdbObjectStoreParameters,
+    IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode,
 };
 
 pub const DB_NAME: &str = "lanecheck";
 /// The newest database layout; `migrate` knows every step up to it.
-pub const DB_VERSION: u32 = 2;
+pub const DB_VERSION: u32 = 3;
 
 const JOBS: &str = "jobs";
 const OUTBOX: &str = "outbox";
 const PHOTOS: &str = "photos";
 const META: &str = "meta";
+const SYNC: &str = "sync";
+const CURSOR_KEY: &str = "sync_cursor";
 
 #[wasm_bindgen(inline_js = r#"
 export function settle(r) {
@@ -75,8 +86,9 @@ impl IdbStore {
         version: u32,
         on_closed: impl Fn() + 'static,
     ) -> Result<IdbStore, StoreError> {
-        let factory = web_sys::window()
-            .and_then(|w| w.indexed_db().ok().flatten())
+        let factory: IdbFactory = js_sys::Reflect::get(&js_sys::global(), &"indexedDB".into())
+            .ok()
+            .and_then(|f| f.dyn_into().ok())
             .ok_or_else(|| StoreError::Unavailable("indexedDB".into()))?;
         let request = factory
             .open_with_u32(name, version)
@@ -201,8 +213,7 @@ impl IdbStore {
 impl JobStore for IdbStore {
     async fn save_change(&self, job: &Job, entry: &OutboxEntry) -> Result<(), StoreError> {
         let record = parse(&to_record(job).map_err(|e| StoreError::Corrupt(e.to_string()))?)?;
-        let entry =
-            parse(&serde_json::to_string(entry).map_err(|e| StoreError::Corrupt(e.to_string()))?)?;
+        let entry = to_js(entry)?;
         let tx = self.transaction(&[JOBS, OUTBOX], IdbTransactionMode::Readwrite)?;
         let done = completion(&tx);
         let jobs = tx.object_store(JOBS).map_err(to_store_error)?;
@@ -236,14 +247,178 @@ impl JobStore for IdbStore {
 
     async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
         let records = self.get_all(OUTBOX).await?;
-        records
-            .iter()
-            .map(|r| {
-                serde_json::from_str(&stringify(&r)?)
-                    .map_err(|e| StoreError::Corrupt(e.to_string()))
-            })
+        records.iter().map(|r| from_js(&r)).collect()
+    }
+}
+
+impl SyncStore for IdbStore {
+    async fn job_sync(&self, id: JobId) -> Result<JobSync, StoreError> {
+        let value = self.get(SYNC, &key(id)).await?;
+        if value.is_undefined() {
+            return Ok(JobSync::default());
+        }
+        from_js(&value)
+    }
+
+    async fn set_job_sync(&self, id: JobId, sync: &JobSync) -> Result<(), StoreError> {
+        let tx = self.transaction(&[SYNC], IdbTransactionMode::Readwrite)?;
+        let done = JsFuture::from(completion(&tx));
+        put_sync(&tx, id, sync)?;
+        done.await.map_err(to_store_error)?;
+        Ok(())
+    }
+
+    async fn confirm(&self, id: JobId, sync: &JobSync) -> Result<(), StoreError> {
+        self.write_over(id, None, async |tx| {
+            drop_outbox(tx, id, Some(sync.revision)).await?;
+            put_sync(tx, id, sync)
+        })
+        .await
+        .map(|_| ())
+    }
+
+    async fn adopt(
+        &self,
+        job: &Job,
+        sync: &JobSync,
+        replaces: Option<u64>,
+    ) -> Result<bool, StoreError> {
+        let record = parse(&to_record(job).map_err(|e| StoreError::Corrupt(e.to_string()))?)?;
+        self.write_over(job.id, Some(replaces), async |tx| {
+            store_of(tx, JOBS)?.put(&record).map_err(to_store_error)?;
+            drop_outbox(tx, job.id, None).await?;
+            put_sync(tx, job.id, sync)
+        })
+        .await
+    }
+
+    async fn rebase(&self, job: &Job, sync: &JobSync, replaces: u64) -> Result<bool, StoreError> {
+        let record = parse(&to_record(job).map_err(|e| StoreError::Corrupt(e.to_string()))?)?;
+        let entry = to_js(&OutboxEntry {
+            job_id: job.id,
+            revision: job.revision,
+            queued_at: job.updated_at,
+        })?;
+        self.write_over(job.id, Some(Some(replaces)), async |tx| {
+            store_of(tx, JOBS)?.put(&record).map_err(to_store_error)?;
+            store_of(tx, OUTBOX)?.add(&entry).map_err(to_store_error)?;
+            put_sync(tx, job.id, sync)
+        })
+        .await
+    }
+
+    async fn remove(&self, id: JobId, replaces: u64) -> Result<bool, StoreError> {
+        self.write_over(id, Some(Some(replaces)), async |tx| {
+            store_of(tx, JOBS)?
+                .delete(&key(id))
+                .map_err(to_store_error)?;
+            drop_outbox(tx, id, None).await?;
+            store_of(tx, SYNC)?
+                .delete(&key(id))
+                .map_err(to_store_error)?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn cursor(&self) -> Result<String, StoreError> {
+        Ok(self.meta(CURSOR_KEY).await?.unwrap_or_default())
+    }
+
+    async fn set_cursor(&self, cursor: &str) -> Result<(), StoreError> {
+        self.set_meta(CURSOR_KEY, cursor).await
+    }
+}
+
+impl IdbStore {
+    /// What the engine remembers of every job, for the queue screen.
+    pub async fn sync_states(&self) -> Result<Vec<(JobId, JobSync)>, StoreError> {
+        let tx = self.transaction(&[SYNC], IdbTransactionMode::Readonly)?;
+        let keys = request(store_of(&tx, SYNC)?.get_all_keys()).await?;
+        let states = request(store_of(&tx, SYNC)?.get_all()).await?;
+        let keys: &js_sys::Array = keys.unchecked_ref();
+        keys.iter()
+            .zip(states.unchecked_ref::<js_sys::Array>().iter())
+            .filter_map(|(key, state)| Some((JobId::parse(&key.as_string()?)?, state)))
+            .map(|(id, state)| Ok((id, from_js(&state)?)))
             .collect()
     }
+
+    /// Runs `write` in one readwrite transaction over the jobs, the outbox and the sync state,
+    /// if the job's stored revision is `expect` (`Some(None)`: the job is not stored; `None`:
+    /// whatever it is). `false` when it is not, and nothing is written. A failed step aborts
+    /// the whole transaction.
+    async fn write_over(
+        &self,
+        id: JobId,
+        expect: Option<Option<u64>>,
+        write: impl AsyncFnOnce(&IdbTransaction) -> Result<(), StoreError>,
+    ) -> Result<bool, StoreError> {
+        let tx = self.transaction(&[JOBS, OUTBOX, SYNC], IdbTransactionMode::Readwrite)?;
+        let done = JsFuture::from(completion(&tx));
+        let result = async {
+            if let Some(expected) = expect {
+                let current = request(store_of(&tx, JOBS)?.get(&key(id))).await?;
+                let revision = match current.is_undefined() {
+                    true => None,
+                    false => Some(from_record(&current)?.revision),
+                };
+                if revision != expected {
+                    return Ok(false);
+                }
+            }
+            write(&tx).await?;
+            Ok(true)
+        }
+        .await;
+        if result.is_err() {
+            let _ = tx.abort();
+            let _ = done.await;
+            return result;
+        }
+        done.await.map_err(to_store_error)?;
+        result
+    }
+}
+
+fn key(id: JobId) -> JsValue {
+    JsValue::from_str(&id.to_string())
+}
+
+fn store_of(tx: &IdbTransaction, name: &str) -> Result<IdbObjectStore, StoreError> {
+    tx.object_store(name).map_err(to_store_error)
+}
+
+async fn request(request: Result<IdbRequest, JsValue>) -> Result<JsValue, StoreError> {
+    let request = request.map_err(to_store_error)?;
+    JsFuture::from(settle(&request))
+        .await
+        .map_err(to_store_error)
+}
+
+fn put_sync(tx: &IdbTransaction, id: JobId, sync: &JobSync) -> Result<(), StoreError> {
+    store_of(tx, SYNC)?
+        .put_with_key(&to_js(sync)?, &key(id))
+        .map_err(to_store_error)?;
+    Ok(())
+}
+
+/// Deletes the outbox entries of job `id` (up to revision `up_to`, or all of them).
+async fn drop_outbox(tx: &IdbTransaction, id: JobId, up_to: Option<u64>) -> Result<(), StoreError> {
+    let outbox = store_of(tx, OUTBOX)?;
+    let keys = request(outbox.get_all_keys()).await?;
+    let entries = request(outbox.get_all()).await?;
+    let keys: &js_sys::Array = keys.unchecked_ref();
+    for (key, entry) in keys
+        .iter()
+        .zip(entries.unchecked_ref::<js_sys::Array>().iter())
+    {
+        let entry: OutboxEntry = from_js(&entry)?;
+        if entry.job_id == id && up_to.is_none_or(|r| entry.revision <= r) {
+            outbox.delete(&key).map_err(to_store_error)?;
+        }
+    }
+    Ok(())
 }
 
 /// Upgrades the layout from `old` to `new`, one step per version, inside the versionchange
@@ -262,7 +437,18 @@ fn migrate(request: &IdbOpenDbRequest, old: u32, new: u32) -> Result<(), JsValue
     if old < 2 && new >= 2 {
         db.create_object_store(PHOTOS)?;
     }
+    if old < 3 && new >= 3 {
+        db.create_object_store(SYNC)?;
+    }
     Ok(())
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, StoreError> {
+    parse(&serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))?)
+}
+
+fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, StoreError> {
+    serde_json::from_str(&stringify(value)?).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
 /// Records are stored as plain JS objects parsed from the domain's JSON text.

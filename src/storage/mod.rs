@@ -4,3 +4,9 @@
 pub mod idb;
 
 pub use lanecheck_domain::store::{JobStore, StoreError};
+
+/// The sync settings in the `meta` store: written by the settings page, read by the sync
+/// worker before each round.
+pub const SYNC_ENDPOINT_KEY: &str = "sync_endpoint";
+pub const SYNC_TOKEN_KEY: &str = "sync_token";
+pub const SYNC_DEVICE_KEY: &str = "sync_device";

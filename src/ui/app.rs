@@ -6,7 +6,6 @@ use crate::state::provide_app_state;
 use crate::ui::components::{header::AppHeader, notices::Notices};
 use crate::ui::pages::{
     job_list::JobList, job_page::JobPage, new_job::NewJobPage, not_found::NotFound,
-    settings::Settings,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -25,7 +24,7 @@ pub fn App() -> impl IntoView {
                     <AppHeader>
                         <A href="/" exact=true>{i18n.t(Msg::NavJobs)}</A>
                         <A href="/new">{i18n.t(Msg::NavNewJob)}</A>
-                        <A href="/settings">{i18n.t(Msg::NavSettings)}</A>
+                        <a href="/settings" rel="external">{i18n.t(Msg::NavSettings)}</a>
                     </AppHeader>
                     <Notices/>
                     <main id="main" tabindex="-1">
@@ -33,7 +32,6 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/") view=JobList/>
                             <Route path=path!("/new") view=NewJobPage/>
                             <Route path=path!("/jobs/:id") view=JobPage/>
-                            <Route path=path!("/settings") view=Settings/>
                         </Routes>
                     </main>
                 }

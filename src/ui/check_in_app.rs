@@ -1,20 +1,34 @@
-//! The check-in's root: the same contexts and chrome as the app shell, without the router.
-//! The check-in is a page of its own (see docs/architecture.md, "Two entry points"); its
-//! steps move with the history API, and links to the shell's pages load those pages.
+//! The second entry point's root: the check-in, settings and sync, with the same contexts and
+//! chrome as the app shell and without the router. It is a page of its own (see
+//! docs/architecture.md, "Two entry points"); it moves with the history API, and links to the
+//! shell's pages load those pages.
 
 use crate::i18n::Msg;
 use crate::platform::location::use_path;
 use crate::state::locale::use_i18n;
 use crate::state::provide_app_state;
 use crate::ui::components::{header::AppHeader, notices::Notices};
-use crate::ui::pages::check_in::CheckInPage;
+use crate::ui::pages::{check_in::CheckInPage, settings::Settings, sync::SyncPage};
 use leptos::prelude::*;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Page {
+    CheckIn,
+    Settings,
+    Sync,
+}
 
 #[component]
 pub fn CheckInApp() -> impl IntoView {
     provide_app_state();
     let i18n = use_i18n();
     let path = use_path();
+    // Only a move to another page renders anew; the check-in's steps move within its page.
+    let page = Memo::new(move |_| match path.get().as_str() {
+        "/settings" => Page::Settings,
+        "/sync" => Page::Sync,
+        _ => Page::CheckIn,
+    });
     move || {
         i18n.track();
         view! {
@@ -25,7 +39,11 @@ pub fn CheckInApp() -> impl IntoView {
             </AppHeader>
             <Notices/>
             <main id="main" tabindex="-1">
-                <CheckInPage path/>
+                {move || match page.get() {
+                    Page::Settings => view! { <Settings path/> }.into_any(),
+                    Page::Sync => view! { <SyncPage/> }.into_any(),
+                    Page::CheckIn => view! { <CheckInPage path/> }.into_any(),
+                }}
             </main>
         }
     }

@@ -82,11 +82,14 @@ pub fn app(state: AppState, config: &Config) -> Router {
     }
 }
 
-/// The PWA: files as they are, the check-in page for check-in addresses, the shell otherwise.
+/// The PWA: files as they are, the second entry point's page for check-in addresses, settings
+/// and sync, the shell otherwise.
 fn pwa(dist: &std::path::Path) -> Router {
     let check_in = ServeDir::new(dist).fallback(ServeFile::new(dist.join("check-in/index.html")));
     let shell = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
     Router::new()
-        .route_service("/jobs/{id}/check-in/{*rest}", check_in)
+        .route_service("/jobs/{id}/check-in/{*rest}", check_in.clone())
+        .route_service("/settings", check_in.clone())
+        .route_service("/sync", check_in)
         .fallback_service(shell)
 }

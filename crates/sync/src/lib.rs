@@ -4,9 +4,11 @@
 //! dependencies: no clock, no randomness, no I/O (callers pass them in), so every rule runs and
 //! is tested natively.
 
+pub mod endpoint;
 pub mod engine;
 pub mod memory;
 pub mod outbox;
 pub mod protocol;
 pub mod rebase;
+pub mod report;
 pub mod retry;

@@ -1,10 +1,13 @@
-//! The top bar: app name, the page's navigation, connectivity and whether the last change
-//! was saved.
+//! The top bar: app name, the page's navigation, connectivity or the sync badge (a link to
+//! the sync page), and whether the last change was saved.
 
 use crate::i18n::Msg;
 use crate::state::device::use_device;
 use crate::state::jobs::{use_jobs, SaveStatus};
 use crate::state::locale::use_i18n;
+use crate::state::sync::use_sync;
+use crate::ui::components::badges::sync_badge;
+use lanecheck_sync::report::Badge;
 use leptos::prelude::*;
 
 #[component]
@@ -15,6 +18,7 @@ pub fn AppHeader(
     let i18n = use_i18n();
     let device = use_device();
     let jobs = use_jobs();
+    let sync = use_sync();
     let status = move || match jobs.status.get() {
         SaveStatus::Saving => i18n.t(Msg::Saving),
         SaveStatus::Saved => i18n.t(Msg::Saved),
@@ -25,9 +29,15 @@ pub fn AppHeader(
         <header class="bar">
             <a href="/" class="brand">{i18n.t(Msg::AppName)}</a>
             <p class="save-status" role="status">
-                {move || (!device.online.get()).then(|| view! {
-                    <span class="pill offline">{i18n.t(Msg::Offline)}</span>
-                })}
+                {move || match sync.report.with(|r| r.badge == Badge::NotSetUp) {
+                    true => (!device.online.get()).then(|| view! {
+                        <span class="pill offline">{i18n.t(Msg::Offline)}</span>
+                    }.into_any()),
+                    false => {
+                        let (text, class) = sync.report.with(|r| sync_badge(i18n, r));
+                        Some(view! { <a href="/sync" rel="external" class=class>{text}</a> }.into_any())
+                    }
+                }}
                 <span>{status}</span>
             </p>
             <nav aria-label=i18n.t(Msg::MainNav)>{children()}</nav>

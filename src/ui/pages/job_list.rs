@@ -4,7 +4,7 @@ use crate::i18n::Msg;
 use crate::platform::clock::local_date_time;
 use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
-use crate::ui::components::badges::{AppointmentBadge, StateBadge};
+use crate::ui::components::badges::{AppointmentBadge, JobSyncBadge, StateBadge};
 use lanecheck_domain::plate::normalise;
 use lanecheck_domain::Job;
 use leptos::prelude::*;
@@ -81,6 +81,7 @@ fn JobCard(job: Job) -> impl IntoView {
                 <span class="badges">
                     <StateBadge state=job.state/>
                     <AppointmentBadge appointment=job.is_appointment()/>
+                    <JobSyncBadge id=job.id/>
                 </span>
                 <span class="meta">
                     {i18n.t(Msg::JobNumber)} " " {job.id.short()} " · "

@@ -6,3 +6,4 @@ pub mod job_page;
 pub mod new_job;
 pub mod not_found;
 pub mod settings;
+pub mod sync;

@@ -2,6 +2,7 @@
 //! checklist items, and whether the device keeps LaneCheck's storage.
 
 use crate::i18n::{Locale, Msg};
+use crate::platform::location::go;
 use crate::state::device::use_device;
 use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
@@ -10,7 +11,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 #[component]
-pub fn Settings() -> impl IntoView {
+pub fn Settings(
+    /// The page's path, to move to the sync page without a reload.
+    path: RwSignal<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
     let device = use_device();
@@ -77,6 +81,10 @@ pub fn Settings() -> impl IntoView {
                 <p id="store-items-hint" class="hint">{i18n.t(Msg::StoreItemsHint)}</p>
                 <p id="store-items-error" class="error" role="alert">{items_error}</p>
             </div>
+            <p><a href="/sync" class="button" on:click=move |ev| {
+                ev.prevent_default();
+                go(path, "/sync");
+            }>{i18n.t(Msg::NavSync)}</a></p>
             <dl class="facts">
                 <div><dt>{i18n.t(Msg::StorageLabel)}</dt><dd>{storage}</dd></div>
                 <div><dt>{i18n.t(Msg::AppVersionLabel)}</dt><dd>{env!("CARGO_PKG_VERSION")}</dd></div>

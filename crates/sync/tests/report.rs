@@ -1,0 +1,79 @@
+//! The messages between the pages and the sync worker: every message survives the trip, and no
+//! text — whatever another tab or a later version sends — makes the parser panic.
+
+use lanecheck_domain::JobId;
+use lanecheck_sync::report::{Badge, JobState, Message, Report, Tested};
+use proptest::prelude::*;
+use uuid::Uuid;
+
+fn text() -> impl Strategy<Value = String> {
+    "[^\n\r]{0,40}"
+}
+
+fn message() -> impl Strategy<Value = Message> {
+    let badge = prop_oneof![
+        Just(Badge::NotSetUp),
+        Just(Badge::Offline),
+        (0usize..10_000).prop_map(Badge::Syncing),
+        Just(Badge::AllSynced),
+        Just(Badge::Unauthorized),
+        Just(Badge::NeedsAttention),
+        Just(Badge::Retrying),
+    ];
+    let state = prop_oneof![
+        Just(JobState::Waiting),
+        Just(JobState::Conflict),
+        text().prop_map(JobState::Refused),
+    ];
+    let job = (any::<u128>(), state).prop_map(|(n, s)| (JobId(Uuid::from_u128(n)), s));
+    let tested = prop_oneof![
+        (text(), text()).prop_map(|(store, advisor)| Tested::Connected { store, advisor }),
+        Just(Tested::Unauthorized),
+        Just(Tested::Unreachable),
+        text().prop_map(Tested::Refused),
+    ];
+    prop_oneof![
+        Just(Message::Kick),
+        Just(Message::Hello),
+        Just(Message::Changed),
+        (text(), text()).prop_map(|(endpoint, token)| Message::Test { endpoint, token }),
+        tested.prop_map(Message::Tested),
+        (badge, prop::collection::vec(job, 0..5))
+            .prop_map(|(badge, jobs)| Message::Report(Report { badge, jobs })),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn every_message_survives_the_trip(message in message()) {
+        prop_assert_eq!(Message::parse(&message.to_text()), Some(message));
+    }
+
+    #[test]
+    fn any_text_parses_or_is_ignored_without_panic(text in "\\PC{0,120}") {
+        let _ = Message::parse(&text);
+    }
+
+    #[test]
+    fn reports_with_any_line_appended_never_panic(tail in "\\PC{0,60}") {
+        let _ = Message::parse(&format!("report\nsyncing 2\n{tail}"));
+        let _ = Message::parse(&format!("tested\n{tail}"));
+    }
+}
+
+#[test]
+fn a_value_with_a_line_break_stays_one_line() {
+    let sent = Message::Tested(Tested::Refused("bad\nrequest".into()));
+    assert_eq!(
+        Message::parse(&sent.to_text()),
+        Some(Message::Tested(Tested::Refused("bad request".into())))
+    );
+}
+
+#[test]
+fn unknown_messages_are_ignored() {
+    assert_eq!(Message::parse("report\nsyncing many"), None);
+    assert_eq!(Message::parse("report\nsynced\nnot-an-id waiting"), None);
+    assert_eq!(Message::parse("shout"), None);
+    assert_eq!(Message::parse(""), None);
+}

@@ -1,0 +1,188 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { SYNC_DATA, SYNC_PORT } from "../playwright.config";
+import { createJob, drawSignature, openApp, storedJob } from "./helpers";
+
+// These tests run the app as the reference server serves it (the README's run command), so
+// the sync endpoint is the page's own origin.
+const BASE = `http://127.0.0.1:${SYNC_PORT}`;
+const ENDPOINT = `${BASE}/sync/v1`;
+test.use({ baseURL: BASE });
+
+const token = () => readFileSync(`${SYNC_DATA}/token`, "utf8").trim();
+const auth = () => ({ Authorization: `Bearer ${token()}` });
+
+/** A plate of its own for each test and viewport: both share the server's store. */
+function plateFor(project: string, n: number) {
+  return `京S${project === "phone" ? 1 : 2}${String(n).padStart(4, "0")}`;
+}
+
+/** Enters the sync settings as an advisor does: endpoint, token, device name. */
+async function setUpSync(page: Page, device: string) {
+  await page.goto("/sync");
+  for (const [label, value] of [
+    ["同步地址", ENDPOINT],
+    ["令牌", token()],
+    ["设备名称", device],
+  ]) {
+    await page.getByLabel(label).fill(value);
+    await page.getByLabel(label).blur();
+  }
+}
+
+/** The job as the server has it, or null. */
+async function serverJob(request: APIRequestContext, id: string) {
+  const answer = await request.get(`${ENDPOINT}/jobs/${id}`, { headers: auth() });
+  return answer.ok() ? answer.json() : null;
+}
+
+/** How many times the job is in the server's change feed. */
+async function timesInFeed(request: APIRequestContext, id: string) {
+  const answer = await request.get(`${ENDPOINT}/changes?since=&limit=1000`, { headers: auth() });
+  const page = await answer.json();
+  return page.changes.filter((c: { id: string }) => c.id === id).length;
+}
+
+/** Marks the glass as an issue with photos, then signs and seals the sheet with a reason. */
+async function checkInWithPhotos(page: Page, id: string, photos: number) {
+  await page.goto(`/jobs/${id}/check-in/checklist`);
+  await page.getByRole("group", { name: "玻璃" }).getByRole("radio", { name: "有问题" }).check();
+  const files = [];
+  for (let i = 0; i < photos; i++) {
+    await page.evaluate((i) => window.scrollTo(0, i * 37), i);
+    files.push({ name: `glass-${i}.jpg`, mimeType: "image/jpeg", buffer: await page.screenshot({ type: "jpeg", quality: 70 + i }) });
+  }
+  await page.getByLabel("从相册选择").setInputFiles(files);
+  await expect(page.getByRole("img", { name: `照片 ${photos}` })).toBeVisible();
+  await page.goto(`/jobs/${id}/check-in/review`);
+  await page.getByLabel("跳过原因（会记录在接车单上）").fill("同步测试：其余项目稍后补");
+  await page.getByRole("button", { name: "记录原因并允许签字" }).click();
+  await drawSignature(page);
+  await page.getByLabel("签字人姓名").fill("李先生");
+  await page.getByRole("button", { name: "确认签字并封存" }).click();
+  await expect(page.getByRole("region", { name: "已签字封存" })).toBeVisible();
+}
+
+test("sync settings: the endpoint is checked next to the field, the connection tested, the values kept", async ({ page, context }) => {
+  await openApp(page, "/sync");
+  const badge = page.getByRole("main").getByText("未设置同步");
+  await expect(badge).toBeVisible();
+  const endpoint = page.getByLabel("同步地址");
+  const connection = page.getByRole("status", { name: "测试连接" });
+
+  // Plain http to another machine is refused next to the field, and the text is kept.
+  await endpoint.fill("http://192.168.1.20/sync/v1");
+  await endpoint.blur();
+  await expect(page.locator("#sync-endpoint-error")).toHaveText("除本机外必须使用 https，以免令牌被明文传输。");
+  await expect(endpoint).toHaveAttribute("aria-invalid", "true");
+  await expect(endpoint).toHaveValue("http://192.168.1.20/sync/v1");
+
+  await endpoint.fill(`${ENDPOINT}/`);
+  await endpoint.blur();
+  await expect(page.locator("#sync-endpoint-error")).toBeEmpty();
+  await page.getByLabel("令牌").fill("lc_not-a-token");
+  await page.getByRole("button", { name: "测试连接" }).click();
+  await expect(connection).toHaveText("令牌无效或已停用。");
+
+  await page.getByLabel("令牌").fill(token());
+  await page.getByRole("button", { name: "测试连接" }).click();
+  await expect(connection).toHaveText("已连接：门店 store-1，顾问 王顾问");
+  await page.getByLabel("令牌").blur();
+  await page.getByLabel("设备名称").fill("前台 iPad");
+  await page.getByLabel("设备名称").blur();
+  await expect(page.getByRole("banner").getByRole("link", { name: "已全部同步" })).toBeVisible();
+
+  await page.reload();
+  await expect(endpoint).toHaveValue(`${ENDPOINT}/`.slice(0, -1));
+  await expect(page.getByLabel("设备名称")).toHaveValue("前台 iPad");
+  await context.setOffline(true);
+  await page.getByRole("button", { name: "测试连接" }).click();
+  await expect(connection).toHaveText(/无法连接到该地址/);
+});
+
+test("a check-in done offline with photos reaches the server, with its seal, once the device is online", async ({ page, context, request }, info) => {
+  await openApp(page);
+  await setUpSync(page, `前台 ${info.project.name}`);
+  await expect(page.getByRole("banner").getByRole("link", { name: "已全部同步" })).toBeVisible();
+
+  await context.setOffline(true);
+  await page.goto("/");
+  const plate = plateFor(info.project.name, 1);
+  await createJob(page, plate);
+  const id = page.url().split("/jobs/")[1];
+  await checkInWithPhotos(page, id, 3);
+  await page.goto("/");
+  const card = page.getByRole("link").filter({ hasText: plate });
+  await expect(card.getByText("等待上传")).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "离线，待同步 1" })).toBeVisible();
+  expect(await serverJob(request, id)).toBeNull();
+
+  await context.setOffline(false);
+  await expect(card.getByText("已同步")).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "已全部同步" })).toBeVisible();
+  const local = await storedJob(page, id);
+  const stored = await serverJob(request, id);
+  expect(stored.document.revision).toBe(local.revision);
+  expect(stored.document.seal).toEqual(local.seal);
+  expect(stored.document.photos.map((p: { sha256: string }) => p.sha256)).toEqual(local.photos.map((p: { sha256: string }) => p.sha256));
+  for (const sha of [...local.photos.map((p: { sha256: string }) => p.sha256), local.signature.png_sha256]) {
+    expect((await request.head(`${ENDPOINT}/blobs/${sha}`, { headers: auth() })).status(), sha).toBe(200);
+  }
+  expect(await timesInFeed(request, id)).toBe(1);
+
+  // The service manager sees it, seal verified, on the server's page.
+  await page.goto("/manager");
+  await page.getByLabel("令牌 Token").fill(token());
+  await page.getByRole("button", { name: "进入 Open" }).click();
+  await expect(page.getByText(plate)).toBeVisible();
+});
+
+test("a page killed in the middle of an upload resumes without sending a photo twice; another device sees the job", async ({ browser, page, context, request }, info) => {
+  await openApp(page);
+  await setUpSync(page, `前台 ${info.project.name}`);
+  await context.setOffline(true);
+  await page.goto("/");
+  const plate = plateFor(info.project.name, 2);
+  await createJob(page, plate);
+  const id = page.url().split("/jobs/")[1];
+  await checkInWithPhotos(page, id, 4);
+  const local = await storedJob(page, id);
+  // The server may have the signature image already (the same stroke, signed in another test).
+  const refs = [...new Set([...local.photos.map((p: { sha256: string }) => p.sha256), local.signature.png_sha256])];
+  const missing = [];
+  for (const sha of refs) {
+    if ((await request.head(`${ENDPOINT}/blobs/${sha}`, { headers: auth() })).status() === 404) missing.push(sha);
+  }
+  const blobs = missing.length;
+  expect(blobs).toBeGreaterThanOrEqual(4);
+
+  // The job's document never gets through while this page lives: its blobs go up, then the
+  // page is closed in the middle of the job's upload.
+  const blobPuts: string[] = [];
+  context.on("request", (r) => {
+    if (r.method() === "PUT" && r.url().includes("/sync/v1/blobs/")) blobPuts.push(r.url());
+  });
+  await context.route(`${ENDPOINT}/jobs/${id}`, () => {});
+  await context.setOffline(false);
+  await expect.poll(() => blobPuts.length).toBe(blobs);
+  await page.close();
+  expect(await serverJob(request, id)).toBeNull();
+
+  await context.unroute(`${ENDPOINT}/jobs/${id}`);
+  const reopened = await context.newPage();
+  await reopened.goto("/");
+  const card = reopened.getByRole("link").filter({ hasText: plate });
+  await expect(card.getByText("已同步")).toBeVisible();
+  expect(blobPuts).toHaveLength(blobs);
+  expect((await serverJob(request, id)).document.seal).toEqual(local.seal);
+  expect(await timesInFeed(request, id)).toBe(1);
+
+  // Another phone of the same store: the job comes down into its list.
+  const other = await browser.newContext({ viewport: page.viewportSize()! });
+  const second = await other.newPage();
+  await openApp(second);
+  await setUpSync(second, "维修车间 平板");
+  await second.goto("/");
+  await expect(second.getByRole("link").filter({ hasText: plate }).getByText("已同步")).toBeVisible();
+  await other.close();
+});

@@ -1,0 +1,194 @@
+//! LaneCheck Sync v1 over `fetch`, for the sync worker: the engine's `Remote` (blobs read from
+//! the device's IndexedDB and sent as they are, never copied into wasm memory) and the
+//! settings' "test connection" (`GET /whoami`).
+
+use crate::platform::clock;
+use crate::storage::idb::IdbStore;
+use lanecheck_domain::{schema, Job};
+use lanecheck_sync::engine::{Failure, Precondition, Remote, Written};
+use lanecheck_sync::protocol::{etag, Changes, ErrorBody, Stored, WhoAmI};
+use lanecheck_sync::report::Tested;
+use lanecheck_sync::retry::parse_retry_after;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(inline_js = r#"
+export async function call(method, url, token, headers, body) {
+  const h = new Headers(headers);
+  h.set("Authorization", "Bearer " + token);
+  const r = await fetch(url, { method, headers: h, body, cache: "no-store" });
+  return [r.status, r.headers.get("Retry-After") || "", method === "HEAD" ? "" : await r.text()];
+}
+"#)]
+extern "C" {
+    /// Resolves with `[status, Retry-After, body text]`; rejects when there is no answer
+    /// (offline, reset, refused by CORS) or the body broke off.
+    fn call(
+        method: &str,
+        url: &str,
+        token: &str,
+        headers: &js_sys::Array,
+        body: &JsValue,
+    ) -> js_sys::Promise;
+}
+
+/// An answer of the server.
+struct Answer {
+    status: u16,
+    retry_after: String,
+    body: String,
+}
+
+async fn send(
+    url: &str,
+    token: &str,
+    method: &str,
+    headers: &[(&str, &str)],
+    body: &JsValue,
+) -> Result<Answer, Failure> {
+    let pairs = js_sys::Array::new();
+    for (name, value) in headers {
+        pairs.push(&js_sys::Array::of2(&(*name).into(), &(*value).into()));
+    }
+    let answer: js_sys::Array = JsFuture::from(call(method, url, token, &pairs, body))
+        .await
+        .map_err(|_| Failure::Network)?
+        .unchecked_into();
+    Ok(Answer {
+        status: answer.get(0).as_f64().unwrap_or_default() as u16,
+        retry_after: answer.get(1).as_string().unwrap_or_default(),
+        body: answer.get(2).as_string().unwrap_or_default(),
+    })
+}
+
+impl Answer {
+    fn ok(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+
+    fn refused(self) -> Failure {
+        Failure::Status {
+            status: self.status,
+            retry_after_ms: parse_retry_after(&self.retry_after, clock::now()),
+            message: serde_json::from_str::<ErrorBody>(&self.body)
+                .map(|e| e.message)
+                .unwrap_or(self.body),
+        }
+    }
+
+    /// The body as `T`; a body that does not parse was cut short, a network failure too.
+    fn json<T: serde::de::DeserializeOwned>(&self) -> Result<T, Failure> {
+        serde_json::from_str(&self.body).map_err(|_| Failure::Network)
+    }
+}
+
+pub struct FetchRemote<'a> {
+    /// The API base, e.g. `https://dms.example.cn/sync/v1`.
+    pub base: String,
+    pub token: String,
+    pub store: &'a IdbStore,
+}
+
+impl FetchRemote<'_> {
+    async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &JsValue,
+    ) -> Result<Answer, Failure> {
+        let url = format!("{}{path}", self.base);
+        send(&url, &self.token, method, headers, body).await
+    }
+}
+
+impl Remote for FetchRemote<'_> {
+    async fn has_blob(&self, sha256: &str) -> Result<bool, Failure> {
+        let path = format!("/blobs/{sha256}");
+        let answer = self.send("HEAD", &path, &[], &JsValue::UNDEFINED).await?;
+        match answer.status {
+            200 => Ok(true),
+            404 => Ok(false),
+            _ => Err(answer.refused()),
+        }
+    }
+
+    async fn put_blob(&self, sha256: &str) -> Result<bool, Failure> {
+        let Ok(Some(blob)) = self.store.blob(sha256).await else {
+            return Ok(false);
+        };
+        let path = format!("/blobs/{sha256}");
+        let kind = blob.type_();
+        let headers = [("Content-Type", kind.as_str())];
+        let answer = self.send("PUT", &path, &headers, &blob).await?;
+        match answer.ok() {
+            true => Ok(true),
+            false => Err(answer.refused()),
+        }
+    }
+
+    async fn put_job(
+        &self,
+        job: &Job,
+        precondition: &Precondition,
+        key: &str,
+    ) -> Result<Written, Failure> {
+        let document = schema::store(job).map_err(|e| Failure::Status {
+            status: 422,
+            retry_after_ms: None,
+            message: e.to_string(),
+        })?;
+        let version;
+        let condition = match precondition {
+            Precondition::Create => ("If-None-Match", "*"),
+            Precondition::Update(v) => {
+                version = etag(v);
+                ("If-Match", version.as_str())
+            }
+        };
+        let headers = [
+            ("Content-Type", "application/json"),
+            ("Idempotency-Key", key),
+            condition,
+        ];
+        let path = format!("/jobs/{}", job.id);
+        let answer = self.send("PUT", &path, &headers, &document.into()).await?;
+        match answer.status {
+            _ if answer.ok() => answer.json().map(Written::Stored),
+            412 => serde_json::from_str::<Stored>(&answer.body)
+                .map(Written::Stale)
+                .map_err(|_| answer.refused()),
+            _ => Err(answer.refused()),
+        }
+    }
+
+    async fn changes(&self, cursor: &str, limit: u32) -> Result<Changes, Failure> {
+        let cursor: String = js_sys::encode_uri_component(cursor).into();
+        let path = format!("/changes?since={cursor}&limit={limit}");
+        let answer = self.send("GET", &path, &[], &JsValue::UNDEFINED).await?;
+        match answer.ok() {
+            true => answer.json(),
+            false => Err(answer.refused()),
+        }
+    }
+}
+
+/// "Test connection": whose token this is at this endpoint.
+pub async fn whoami(endpoint: &str, token: &str) -> Tested {
+    let url = format!("{endpoint}/whoami");
+    match send(&url, token, "GET", &[], &JsValue::UNDEFINED).await {
+        Err(_) => Tested::Unreachable,
+        Ok(answer) if answer.status == 401 => Tested::Unauthorized,
+        Ok(answer) if answer.ok() => match answer.json::<WhoAmI>() {
+            Ok(me) => Tested::Connected {
+                store: me.store,
+                advisor: me.advisor,
+            },
+            Err(_) => Tested::Refused(answer.body.chars().take(200).collect()),
+        },
+        Ok(answer) => match answer.refused() {
+            Failure::Status { message, .. } => Tested::Refused(message),
+            Failure::Network => Tested::Unreachable,
+        },
+    }
+}

@@ -1,0 +1,143 @@
+//! The pages' side of sync. The engine runs in the sync worker (`crate::sync_worker`); pages
+//! hold its last report (badge, jobs not in step) and "test connection" answer, wake it after
+//! each saved change, reload the jobs when it pulled some, and keep the sync settings as
+//! typed (the worker checks and reads them before each round).
+
+use crate::platform::channel::Channel;
+use crate::state::jobs::{use_jobs, ChangeError, Jobs, SaveStatus};
+use crate::storage::{SYNC_DEVICE_KEY, SYNC_ENDPOINT_KEY, SYNC_TOKEN_KEY};
+use lanecheck_domain::JobId;
+use lanecheck_sync::report::{JobState, Message, Report, Tested};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::rc::Rc;
+
+/// One sync setting.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    Endpoint,
+    Token,
+    Device,
+}
+
+impl Setting {
+    fn key(self) -> &'static str {
+        match self {
+            Setting::Endpoint => SYNC_ENDPOINT_KEY,
+            Setting::Token => SYNC_TOKEN_KEY,
+            Setting::Device => SYNC_DEVICE_KEY,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Sync {
+    pub report: RwSignal<Report>,
+    /// The answer to the last "test connection"; `None` while it runs.
+    pub tested: RwSignal<Option<Tested>>,
+    pub endpoint: RwSignal<String>,
+    pub token: RwSignal<String>,
+    pub device: RwSignal<String>,
+    channel: StoredValue<Option<Rc<Channel>>, LocalStorage>,
+    /// A test not answered yet: sent again when a worker starts leading, in case it was
+    /// posted while none did (right after a reload).
+    pending_test: StoredValue<Option<Message>>,
+}
+
+impl Sync {
+    fn post(&self, message: Message) {
+        if let Some(channel) = self.channel.get_value() {
+            channel.post(&message);
+        }
+    }
+
+    /// "Sync now", and after every saved change.
+    pub fn kick(&self) {
+        self.post(Message::Kick);
+    }
+
+    /// Asks the worker to try an endpoint and token as typed, without saving them.
+    pub fn test(&self) {
+        self.tested.set(None);
+        let test = Message::Test {
+            endpoint: self.endpoint.get_untracked(),
+            token: self.token.get_untracked(),
+        };
+        self.pending_test.set_value(Some(test.clone()));
+        self.post(test);
+    }
+
+    fn signal(&self, setting: Setting) -> RwSignal<String> {
+        match setting {
+            Setting::Endpoint => self.endpoint,
+            Setting::Token => self.token,
+            Setting::Device => self.device,
+        }
+    }
+
+    /// Stores the setting as it is typed now (saving it wakes the worker).
+    pub async fn save(self, jobs: Jobs, setting: Setting) -> Result<(), ChangeError> {
+        let value = self.signal(setting).get_untracked();
+        jobs.save_meta(setting.key(), value.trim()).await
+    }
+
+    /// How job `id` stands with the server, if it is not in step.
+    pub fn state_of(&self, id: JobId) -> Option<JobState> {
+        self.report.with(|r| {
+            r.jobs
+                .iter()
+                .find(|(job, _)| *job == id)
+                .map(|(_, s)| s.clone())
+        })
+    }
+}
+
+pub fn provide_sync() {
+    let jobs = use_jobs();
+    let sync = Sync {
+        report: RwSignal::new(Report::default()),
+        tested: RwSignal::new(None),
+        endpoint: RwSignal::new(String::new()),
+        token: RwSignal::new(String::new()),
+        device: RwSignal::new(String::new()),
+        channel: StoredValue::new_local(None),
+        pending_test: StoredValue::new(None),
+    };
+    let channel = Channel::open(move |message| match message {
+        Message::Report(report) => {
+            sync.report.set(report);
+            if let Some(test) = sync.pending_test.get_value() {
+                sync.post(test);
+            }
+        }
+        Message::Tested(tested) => {
+            sync.pending_test.set_value(None);
+            sync.tested.set(Some(tested));
+        }
+        Message::Changed => spawn_local(jobs.reload()),
+        Message::Kick | Message::Hello | Message::Test { .. } => {}
+    });
+    sync.channel.set_value(channel.map(Rc::new));
+    sync.post(Message::Hello);
+    Effect::new(move |_| {
+        if jobs.status.get() == SaveStatus::Saved {
+            sync.kick();
+        }
+    });
+    Effect::new(move |_| {
+        if jobs.loaded.get() {
+            spawn_local(async move {
+                for setting in [Setting::Endpoint, Setting::Token, Setting::Device] {
+                    if let Some(value) = jobs.meta(setting.key()).await {
+                        sync.signal(setting).set(value);
+                    }
+                }
+            });
+        }
+    });
+    provide_context(sync);
+}
+
+pub fn use_sync() -> Sync {
+    expect_context()
+}

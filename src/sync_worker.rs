@@ -1,0 +1,205 @@
+//! The sync worker (`src/bin/sync-worker.rs`, started by every page): the sync engine in the
+//! browser, off the pages' main thread and out of their first load. Every tab starts one; the
+//! Web Lock `lanecheck-sync` lets exactly one of them lead, and the others wait for it until
+//! the leader's tab closes.
+//!
+//! The leader runs a round (push, then pull) when it starts, when a page says something changed
+//! (a saved edit, new settings, the page shown again, "sync now"), when the device comes back
+//! online, and on a timer: the engine's backoff after a failure, otherwise every minute to pull
+//! other devices' jobs. After each change of its state it broadcasts a `Report` (the badge and
+//! each job that is not in step), and `Changed` when jobs came from the server.
+
+use crate::platform::channel::Channel;
+use crate::platform::http::{whoami, FetchRemote};
+use crate::platform::{ids, worker_scope};
+use crate::storage::idb::{IdbStore, DB_NAME};
+use crate::storage::{JobStore, SYNC_ENDPOINT_KEY, SYNC_TOKEN_KEY};
+use futures::channel::mpsc;
+use futures::future::{select, Either};
+use futures::StreamExt;
+use lanecheck_domain::JobId;
+use lanecheck_sync::endpoint::parse_endpoint;
+use lanecheck_sync::engine::{Engine, Outcome, Round};
+use lanecheck_sync::outbox::coalesce;
+use lanecheck_sync::report::{Badge, JobState, Message, Report, Tested};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen_futures::spawn_local;
+
+/// How often a device in step asks the server for other devices' changes.
+const PULL_EVERY_MS: u64 = 60_000;
+/// Names this device in idempotency keys: random, made once, never shown.
+const DEVICE_ID_KEY: &str = "sync_device_id";
+
+pub async fn run() {
+    worker_scope::lead_as("lanecheck-sync").await;
+    let Ok(store) = IdbStore::open(DB_NAME, || ()).await else {
+        return;
+    };
+    // The last report sent; `None` until the first, which is always sent: it tells the pages
+    // this worker now leads (see `state::sync`).
+    let report: Rc<RefCell<Option<Report>>> = Rc::default();
+    let (kick, mut kicks) = mpsc::unbounded::<()>();
+    let Some(channel) = open_channel(kick.clone(), report.clone()) else {
+        return;
+    };
+    let online_kick = kick.clone();
+    worker_scope::when_online(move || {
+        let _ = online_kick.unbounded_send(());
+    });
+    let mut engine = Engine::new(device_id(&store).await);
+    loop {
+        let wait = sync_once(&store, &mut engine, &channel, &report).await;
+        // A change saved during the round: go again now.
+        let mut kicked = false;
+        while kicks.try_recv().is_ok() {
+            kicked = true;
+        }
+        if kicked {
+            continue;
+        }
+        match wait {
+            Some(ms) => {
+                let timer = Box::pin(worker_scope::wait_ms(ms));
+                if let Either::Left((None, _)) = select(kicks.next(), timer).await {
+                    return;
+                }
+            }
+            None if kicks.next().await.is_none() => return,
+            None => {}
+        }
+    }
+}
+
+/// Joins the pages' channel: kicks wake the loop, "hello" gets the current report, "test"
+/// tries an endpoint and token without saving them.
+fn open_channel(
+    kick: mpsc::UnboundedSender<()>,
+    report: Rc<RefCell<Option<Report>>>,
+) -> Option<Rc<Channel>> {
+    let me: Rc<RefCell<Option<Rc<Channel>>>> = Rc::default();
+    let reply_to = me.clone();
+    let channel = Rc::new(Channel::open(move |message| match message {
+        Message::Kick => {
+            let _ = kick.unbounded_send(());
+        }
+        Message::Hello => {
+            if let (Some(channel), Some(report)) =
+                (reply_to.borrow().as_ref(), report.borrow().as_ref())
+            {
+                channel.post(&Message::Report(report.clone()));
+            }
+        }
+        Message::Test { endpoint, token } => {
+            let reply_to = reply_to.clone();
+            spawn_local(async move {
+                let tested = match parse_endpoint(&endpoint) {
+                    Ok(endpoint) => whoami(&endpoint, token.trim()).await,
+                    Err(_) => Tested::Unreachable,
+                };
+                if let Some(channel) = reply_to.borrow().as_ref() {
+                    channel.post(&Message::Tested(tested));
+                }
+            });
+        }
+        Message::Report(_) | Message::Tested(_) | Message::Changed => {}
+    })?);
+    *me.borrow_mut() = Some(channel.clone());
+    Some(channel)
+}
+
+/// One round if sync is set up and the device is online; how long to wait before the next
+/// one unless something happens (`None`: until something happens).
+async fn sync_once(
+    store: &IdbStore,
+    engine: &mut Engine,
+    channel: &Channel,
+    report: &RefCell<Option<Report>>,
+) -> Option<u64> {
+    let publish = |badge: Badge, jobs: Vec<(JobId, JobState)>| {
+        let attention = jobs.iter().any(|(_, s)| *s != JobState::Waiting);
+        let badge = match badge {
+            Badge::AllSynced | Badge::Retrying if attention => Badge::NeedsAttention,
+            badge => badge,
+        };
+        let next = Some(Report { badge, jobs });
+        if *report.borrow() != next {
+            if let Some(next) = &next {
+                channel.post(&Message::Report(next.clone()));
+            }
+            *report.borrow_mut() = next;
+        }
+    };
+    let Some((endpoint, token)) = settings(store).await else {
+        publish(Badge::NotSetUp, job_states(store).await);
+        return None;
+    };
+    if !worker_scope::online() {
+        publish(Badge::Offline, job_states(store).await);
+        return None;
+    }
+    let states = job_states(store).await;
+    let waiting = states
+        .iter()
+        .filter(|(_, s)| *s == JobState::Waiting)
+        .count();
+    publish(Badge::Syncing(waiting), states);
+    let remote = FetchRemote {
+        base: endpoint,
+        token,
+        store,
+    };
+    let mut round = Round::default();
+    let outcome = engine
+        .round(store, &remote, worker_scope::random(), &mut round)
+        .await;
+    if round.pulled > 0 || round.rebased > 0 {
+        channel.post(&Message::Changed);
+    }
+    let (badge, wait) = match outcome {
+        Outcome::Done => (Badge::AllSynced, Some(PULL_EVERY_MS)),
+        Outcome::RetryIn(ms) if worker_scope::online() => (Badge::Retrying, Some(ms)),
+        Outcome::RetryIn(_) => (Badge::Offline, None),
+        Outcome::PausedForAuth => (Badge::Unauthorized, None),
+        Outcome::Store(_) => (Badge::NeedsAttention, Some(PULL_EVERY_MS)),
+    };
+    publish(badge, job_states(store).await);
+    wait
+}
+
+/// The endpoint and token from settings, if both are there and the endpoint is allowed.
+async fn settings(store: &IdbStore) -> Option<(String, String)> {
+    let endpoint = parse_endpoint(&store.meta(SYNC_ENDPOINT_KEY).await.ok()??).ok()?;
+    let token = store.meta(SYNC_TOKEN_KEY).await.ok()??.trim().to_string();
+    (!token.is_empty()).then_some((endpoint, token))
+}
+
+/// Every job not in step with the server: waiting to be pushed, refused, or in conflict.
+async fn job_states(store: &IdbStore) -> Vec<(JobId, JobState)> {
+    let outbox = store.outbox().await.unwrap_or_default();
+    let mut states: Vec<(JobId, JobState)> = coalesce(&outbox)
+        .into_iter()
+        .map(|push| (push.job_id, JobState::Waiting))
+        .collect();
+    for (id, sync) in store.sync_states().await.unwrap_or_default() {
+        let state = match (sync.conflict, sync.refused) {
+            (Some(_), _) => JobState::Conflict,
+            (None, Some(message)) => JobState::Refused(message),
+            (None, None) => continue,
+        };
+        states.retain(|(job, _)| *job != id);
+        states.push((id, state));
+    }
+    states
+}
+
+async fn device_id(store: &IdbStore) -> String {
+    if let Ok(Some(id)) = store.meta(DEVICE_ID_KEY).await {
+        return id;
+    }
+    let id = ids::new_job_id()
+        .map(|id| id.to_string())
+        .unwrap_or_default();
+    let _ = store.set_meta(DEVICE_ID_KEY, &id).await;
+    id
+}

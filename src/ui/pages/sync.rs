@@ -1,0 +1,130 @@
+//! The sync page: where this device sends its jobs (endpoint, token, device name, "test
+//! connection"), "sync now", and the queue — every job not in step with the server and why.
+
+use crate::i18n::Msg;
+use crate::state::jobs::use_jobs;
+use crate::state::locale::use_i18n;
+use crate::state::sync::{use_sync, Setting};
+use crate::ui::components::badges::sync_badge;
+use crate::ui::components::text_field::TextField;
+use lanecheck_domain::JobId;
+use lanecheck_sync::endpoint::{parse_endpoint, EndpointError};
+use lanecheck_sync::report::{JobState, Tested};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn SyncPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let jobs = use_jobs();
+    let sync = use_sync();
+    let endpoint_error = RwSignal::new(None::<String>);
+    // The endpoint is checked when it is left or tested; what was typed stays in the field
+    // and is stored (tidied: no spaces, no trailing slash) only once it is allowed.
+    let endpoint_ok = move || match parse_endpoint(&sync.endpoint.get_untracked()) {
+        Ok(endpoint) => {
+            sync.endpoint.set(endpoint);
+            endpoint_error.set(None);
+            true
+        }
+        Err(err) => {
+            endpoint_error.set(Some(
+                i18n.t(match err {
+                    EndpointError::Empty => Msg::EndpointEmpty,
+                    EndpointError::NotAnAddress => Msg::EndpointNotAddress,
+                    EndpointError::NotHttps => Msg::EndpointNotHttps,
+                })
+                .to_string(),
+            ));
+            false
+        }
+    };
+    let save = move |setting: Setting| {
+        if setting != Setting::Endpoint || endpoint_ok() {
+            spawn_local(async move {
+                let _ = sync.save(jobs, setting).await;
+            });
+        }
+    };
+    let asked = RwSignal::new(false);
+    let test = move |_| {
+        if endpoint_ok() {
+            asked.set(true);
+            sync.test();
+        }
+    };
+    let tested = move || {
+        asked.get().then(|| match sync.tested.get() {
+            None => i18n.t(Msg::Connecting).to_string(),
+            Some(Tested::Connected { store, advisor }) => {
+                i18n.format(Msg::Connected, &[("store", &store), ("advisor", &advisor)])
+            }
+            Some(Tested::Unauthorized) => i18n.t(Msg::ConnUnauthorized).to_string(),
+            Some(Tested::Unreachable) => i18n.t(Msg::ConnUnreachable).to_string(),
+            Some(Tested::Refused(m)) => i18n.format(Msg::ConnRefused, &[("m", &m)]),
+        })
+    };
+    let badge = move || sync.report.with(|r| sync_badge(i18n, r));
+    view! {
+        <section class="page" aria-labelledby="sync-title">
+            <h1 id="sync-title">{i18n.t(Msg::NavSync)}</h1>
+            <p><span class=move || badge().1>{move || badge().0}</span></p>
+            <div on:change=move |_| save(Setting::Endpoint)>
+                <TextField id="sync-endpoint" label=i18n.t(Msg::SyncEndpoint) value=sync.endpoint
+                    kind="url" hint=i18n.t(Msg::SyncEndpointHint) error=endpoint_error/>
+            </div>
+            <div on:change=move |_| save(Setting::Token)>
+                <TextField id="sync-token" label=i18n.t(Msg::SyncToken) value=sync.token/>
+            </div>
+            <div on:change=move |_| save(Setting::Device)>
+                <TextField id="sync-device" label=i18n.t(Msg::SyncDevice) value=sync.device
+                    hint=i18n.t(Msg::SyncDeviceHint)/>
+            </div>
+            <div class="actions">
+                <button type="button" on:click=test>{i18n.t(Msg::TestConnection)}</button>
+                <button type="button" class="primary" on:click=move |_| sync.kick()>
+                    {i18n.t(Msg::SyncNow)}
+                </button>
+            </div>
+            <p class="connection" role="status" aria-label=i18n.t(Msg::TestConnection)>{tested}</p>
+            <h2>{i18n.t(Msg::QueueTitle)}</h2>
+            <Queue/>
+        </section>
+    }
+}
+
+/// Every job not in step with the server, with the reason.
+#[component]
+fn Queue() -> impl IntoView {
+    let i18n = use_i18n();
+    let jobs = use_jobs();
+    let sync = use_sync();
+    move || {
+        let entries = sync.report.with(|r| r.jobs.clone());
+        if entries.is_empty() {
+            return view! { <p class="empty">{i18n.t(Msg::QueueEmpty)}</p> }.into_any();
+        }
+        let name = move |id: JobId| match jobs.job(id) {
+            Some(job) => format!("{} · {}", job.vehicle.plate, id.short()),
+            None => id.short(),
+        };
+        view! {
+            <ul class="queue">
+                {entries.into_iter().map(|(id, state)| {
+                    let (text, class) = match state {
+                        JobState::Waiting => (i18n.t(Msg::JobWaiting).to_string(), "pill sync-busy"),
+                        JobState::Refused(m) => (i18n.format(Msg::JobRefused, &[("m", &m)]), "pill sync-attention"),
+                        JobState::Conflict => (i18n.t(Msg::JobConflict).to_string(), "pill sync-attention"),
+                    };
+                    view! {
+                        <li>
+                            <a href=format!("/jobs/{id}")>{name(id)}</a>
+                            <span class=class>{text}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    }
+}
