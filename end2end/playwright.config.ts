@@ -59,7 +59,7 @@ export default defineConfig({
       command:
         `rm -rf ${SYNC_DATA} && mkdir -p ${SYNC_DATA}` +
         ` && ../target/debug/lanecheck-server add-advisor --data ${SYNC_DATA} --store store-1 --name 王顾问 > ${SYNC_DATA}/token` +
-        ` && exec ../target/debug/lanecheck-server --addr 127.0.0.1:${SYNC_PORT} --data ${SYNC_DATA} --dist ../dist`,
+        ` && exec ../target/debug/lanecheck-server --addr 127.0.0.1:${SYNC_PORT} --data ${SYNC_DATA} --dist ../dist --origin http://127.0.0.1:${SYNC_PORT}`,
       url: `http://127.0.0.1:${SYNC_PORT}/manager`,
       reuseExistingServer: false,
       timeout: 20_000,

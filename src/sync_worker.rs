@@ -13,7 +13,7 @@ use crate::platform::channel::Channel;
 use crate::platform::http::{whoami, FetchRemote};
 use crate::platform::{ids, worker_scope};
 use crate::storage::idb::{IdbStore, DB_NAME};
-use crate::storage::{JobStore, SYNC_ENDPOINT_KEY, SYNC_TOKEN_KEY};
+use crate::storage::{JobStore, SYNC_DEVICE_KEY, SYNC_ENDPOINT_KEY, SYNC_TOKEN_KEY};
 use futures::channel::mpsc;
 use futures::future::{select, Either};
 use futures::StreamExt;
@@ -147,6 +147,12 @@ async fn sync_once(
     let remote = FetchRemote {
         base: endpoint,
         token,
+        device: store
+            .meta(SYNC_DEVICE_KEY)
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default(),
         store,
     };
     let mut round = Round::default();

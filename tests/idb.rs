@@ -8,7 +8,7 @@ use chrono::{TimeZone, Utc};
 use lanecheck::storage::idb::{to_store_error, IdbStore, DB_VERSION};
 use lanecheck::storage::{JobStore, StoreError};
 use lanecheck_domain::plate::Plate;
-use lanecheck_domain::store::{commit, save_new};
+use lanecheck_domain::store::{commit, save_new, CommitError};
 use lanecheck_domain::{ActorId, Command, Job, JobId, JobState, NewJob, Visit};
 use lanecheck_sync::engine::{JobSync, SyncStore};
 use std::cell::Cell;
@@ -100,6 +100,17 @@ async fn a_change_and_its_outbox_entry_are_stored_together() {
         .map(|e| e.revision)
         .collect();
     assert_eq!(revisions, vec![1, 2, 1]);
+    // A change made on a copy older than the stored one (sync stored a newer) is refused.
+    let stale = commit(
+        &store,
+        &first,
+        Command::Greet,
+        first.created_at,
+        ActorId("王".into()),
+    )
+    .await;
+    assert_eq!(stale, Err(CommitError::Store(StoreError::Stale)));
+    assert_eq!(store.outbox().await.unwrap().len(), 3);
     assert_eq!(
         store.job(JobId(uuid::Uuid::from_u128(9))).await.unwrap(),
         None

@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { SYNC_DATA, SYNC_PORT } from "../playwright.config";
-import { createJob, drawSignature, openApp, storedJob } from "./helpers";
+import { createJob, drawSignature, openApp, storedJob, tapDiagram } from "./helpers";
+import { Network } from "./network";
 
-// These tests run the app as the reference server serves it (the README's run command), so
-// the sync endpoint is the page's own origin.
+// These tests run the app as the reference server serves it (the README's run command). The
+// sync endpoint is the page's own origin, or a proxy in front of it (`Network`, another
+// origin, so CORS is exercised too) where a test cuts the network.
 const BASE = `http://127.0.0.1:${SYNC_PORT}`;
 const ENDPOINT = `${BASE}/sync/v1`;
 test.use({ baseURL: BASE });
@@ -18,10 +20,10 @@ function plateFor(project: string, n: number) {
 }
 
 /** Enters the sync settings as an advisor does: endpoint, token, device name. */
-async function setUpSync(page: Page, device: string) {
+async function setUpSync(page: Page, device: string, endpoint = ENDPOINT) {
   await page.goto("/sync");
   for (const [label, value] of [
-    ["同步地址", ENDPOINT],
+    ["同步地址", endpoint],
     ["令牌", token()],
     ["设备名称", device],
   ]) {
@@ -101,10 +103,12 @@ test("sync settings: the endpoint is checked next to the field, the connection t
 });
 
 test("a check-in done offline with photos reaches the server, with its seal, once the device is online", async ({ page, context, request }, info) => {
+  const network = await Network.start(SYNC_PORT);
   await openApp(page);
-  await setUpSync(page, `前台 ${info.project.name}`);
+  await setUpSync(page, `前台 ${info.project.name}`, `http://127.0.0.1:${network.port}/sync/v1`);
   await expect(page.getByRole("banner").getByRole("link", { name: "已全部同步" })).toBeVisible();
 
+  network.up = false;
   await context.setOffline(true);
   await page.goto("/");
   const plate = plateFor(info.project.name, 1);
@@ -114,9 +118,10 @@ test("a check-in done offline with photos reaches the server, with its seal, onc
   await page.goto("/");
   const card = page.getByRole("link").filter({ hasText: plate });
   await expect(card.getByText("等待上传")).toBeVisible();
-  await expect(page.getByRole("banner").getByRole("link", { name: "离线，待同步 1" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: /^(离线，待同步 1|连接失败，稍后重试)$/ })).toBeVisible();
   expect(await serverJob(request, id)).toBeNull();
 
+  network.up = true;
   await context.setOffline(false);
   await expect(card.getByText("已同步")).toBeVisible();
   await expect(page.getByRole("banner").getByRole("link", { name: "已全部同步" })).toBeVisible();
@@ -135,16 +140,22 @@ test("a check-in done offline with photos reaches the server, with its seal, onc
   await page.getByLabel("令牌 Token").fill(token());
   await page.getByRole("button", { name: "进入 Open" }).click();
   await expect(page.getByText(plate)).toBeVisible();
+  await network.stop();
 });
 
-test("a page killed in the middle of an upload resumes without sending a photo twice; another device sees the job", async ({ browser, page, context, request }, info) => {
+test("a page killed in the middle of an upload resumes without sending a photo twice; another device sees the job and its damage", async ({ browser, page, context, request }, info) => {
+  const network = await Network.start(SYNC_PORT);
   await openApp(page);
-  await setUpSync(page, `前台 ${info.project.name}`);
+  await setUpSync(page, `前台 ${info.project.name}`, `http://127.0.0.1:${network.port}/sync/v1`);
+  network.up = false;
   await context.setOffline(true);
   await page.goto("/");
   const plate = plateFor(info.project.name, 2);
   await createJob(page, plate);
   const id = page.url().split("/jobs/")[1];
+  await page.goto(`/jobs/${id}/check-in/damage`);
+  await tapDiagram(page, 0.3, 0.5);
+  await expect(page.getByRole("heading", { name: "损伤 1" })).toBeVisible();
   await checkInWithPhotos(page, id, 4);
   const local = await storedJob(page, id);
   // The server may have the signature image already (the same stroke, signed in another test).
@@ -158,22 +169,21 @@ test("a page killed in the middle of an upload resumes without sending a photo t
 
   // The job's document never gets through while this page lives: its blobs go up, then the
   // page is closed in the middle of the job's upload.
-  const blobPuts: string[] = [];
-  context.on("request", (r) => {
-    if (r.method() === "PUT" && r.url().includes("/sync/v1/blobs/")) blobPuts.push(r.url());
-  });
-  await context.route(`${ENDPOINT}/jobs/${id}`, () => {});
+  const blobPuts = () => network.seen.filter((r) => r.startsWith("PUT /sync/v1/blobs/")).length;
+  network.hold = (method, path) => method === "PUT" && path === `/sync/v1/jobs/${id}`;
+  network.up = true;
   await context.setOffline(false);
-  await expect.poll(() => blobPuts.length).toBe(blobs);
+  await expect.poll(blobPuts).toBe(blobs);
   await page.close();
+  network.release();
   expect(await serverJob(request, id)).toBeNull();
 
-  await context.unroute(`${ENDPOINT}/jobs/${id}`);
+  network.hold = null;
   const reopened = await context.newPage();
   await reopened.goto("/");
   const card = reopened.getByRole("link").filter({ hasText: plate });
   await expect(card.getByText("已同步")).toBeVisible();
-  expect(blobPuts).toHaveLength(blobs);
+  expect(blobPuts()).toBe(blobs);
   expect((await serverJob(request, id)).document.seal).toEqual(local.seal);
   expect(await timesInFeed(request, id)).toBe(1);
 
@@ -184,5 +194,11 @@ test("a page killed in the middle of an upload resumes without sending a photo t
   await setUpSync(second, "维修车间 平板");
   await second.goto("/");
   await expect(second.getByRole("link").filter({ hasText: plate }).getByText("已同步")).toBeVisible();
+  // The car comes back: its damage from the visit checked in on the other phone is old damage.
+  await createJob(second, plate);
+  const again = second.url().split("/jobs/")[1];
+  await second.goto(`/jobs/${again}/check-in/damage`);
+  await expect(second.getByText("灰色：以往到店记录的 1 处旧损伤，不计入本次。")).toBeVisible();
   await other.close();
+  await network.stop();
 });

@@ -315,5 +315,6 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::JobRefused => "Refused by the server: {m}",
         Msg::JobConflict => "Conflict: the server's copy was signed elsewhere; both are kept",
         Msg::JobSynced => "Synced",
+        Msg::BannerStale => "This job was just updated by sync; the newest copy is loaded. Please do that again.",
     }
 }

@@ -317,5 +317,6 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::JobRefused => "服务器拒绝：{m}",
         Msg::JobConflict => "冲突：服务器上的版本已在别处签字，两份都已保留",
         Msg::JobSynced => "已同步",
+        Msg::BannerStale => "这张接车单刚被同步更新，已载入最新内容，请再操作一次。",
     }
 }

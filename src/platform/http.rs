@@ -86,6 +86,8 @@ pub struct FetchRemote<'a> {
     /// The API base, e.g. `https://dms.example.cn/sync/v1`.
     pub base: String,
     pub token: String,
+    /// The device's name from settings, sent with job writes for the server's log.
+    pub device: String,
     pub store: &'a IdbStore,
 }
 
@@ -146,9 +148,11 @@ impl Remote for FetchRemote<'_> {
                 ("If-Match", version.as_str())
             }
         };
+        let device: String = js_sys::encode_uri_component(&self.device).into();
         let headers = [
             ("Content-Type", "application/json"),
             ("Idempotency-Key", key),
+            ("X-LaneCheck-Device", device.as_str()),
             condition,
         ];
         let path = format!("/jobs/{}", job.id);

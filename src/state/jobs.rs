@@ -98,13 +98,29 @@ impl Jobs {
     ) -> Result<(), ChangeError> {
         let queue = self.queue.get_value();
         let _turn = queue.lock().await;
-        let job = self.job(id).ok_or(ChangeError::UnknownJob)?;
+        let mut job = self.job(id).ok_or(ChangeError::UnknownJob)?;
         let Some(command) = make(&job) else {
             return Ok(());
         };
         let store = self.store()?;
         self.status.set(SaveStatus::Saving);
-        match commit(store.as_ref(), &job, command, clock::now(), self.actor()).await {
+        let mut result = commit(
+            store.as_ref(),
+            &job,
+            command.clone(),
+            clock::now(),
+            self.actor(),
+        )
+        .await;
+        if result == Err(CommitError::Store(StoreError::Stale)) {
+            // Sync stored a newer copy since this page read the job: the change applies to it.
+            if let Ok(Some(newer)) = store.job(id).await {
+                job = newer;
+                self.replace(job.clone());
+                result = commit(store.as_ref(), &job, command, clock::now(), self.actor()).await;
+            }
+        }
+        match result {
             Ok(next) => {
                 self.status.set(SaveStatus::Saved);
                 self.replace(next);

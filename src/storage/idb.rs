@@ -10,7 +10,8 @@
 //!
 //! Records are written as plain JS objects parsed from the domain's JSON, so they stay
 //! readable in the browser's dev tools and by later schema upgrades. A job change and its
-//! outbox entry go into one transaction, and `save_change` returns only after the
+//! outbox entry go into one transaction, which first checks that the stored copy is older
+//! (sync may have stored a newer one), and `save_change` returns only after the
 //! transaction's `complete` event: when it says "saved", the data is on disk.
 //!
 //! The sync worker uses the same store (`SyncStore`): each of its writes over a job is one
@@ -214,14 +215,16 @@ impl JobStore for IdbStore {
     async fn save_change(&self, job: &Job, entry: &OutboxEntry) -> Result<(), StoreError> {
         let record = parse(&to_record(job).map_err(|e| StoreError::Corrupt(e.to_string()))?)?;
         let entry = to_js(entry)?;
-        let tx = self.transaction(&[JOBS, OUTBOX], IdbTransactionMode::Readwrite)?;
-        let done = completion(&tx);
-        let jobs = tx.object_store(JOBS).map_err(to_store_error)?;
-        let outbox = tx.object_store(OUTBOX).map_err(to_store_error)?;
-        jobs.put(&record).map_err(to_store_error)?;
-        outbox.add(&entry).map_err(to_store_error)?;
-        JsFuture::from(done).await.map_err(to_store_error)?;
-        Ok(())
+        let stored = self.write_over(job.id, None, async |tx| {
+            let current = request(store_of(tx, JOBS)?.get(&key(job.id))).await?;
+            if !current.is_undefined() && from_record(&current)?.revision >= job.revision {
+                return Err(StoreError::Stale);
+            }
+            store_of(tx, JOBS)?.put(&record).map_err(to_store_error)?;
+            store_of(tx, OUTBOX)?.add(&entry).map_err(to_store_error)?;
+            Ok(())
+        });
+        stored.await.map(|_| ())
     }
 
     async fn job(&self, id: JobId) -> Result<Option<Job>, StoreError> {

@@ -3,7 +3,9 @@
 //! in the app (`src/storage/idb.rs`).
 //!
 //! Saving a job change writes the job and its outbox entry together: either both are stored
-//! or neither is, so no acknowledged change can be missed by sync.
+//! or neither is, so no acknowledged change can be missed by sync. It never overwrites a copy
+//! at the same or a newer revision (one that sync stored meanwhile): the change is refused as
+//! `Stale`, and the caller applies it again to the newer copy.
 
 use crate::ids::JobId;
 use crate::job::Job;
@@ -33,6 +35,8 @@ pub enum StoreError {
     Unavailable(String),
     #[error("a stored record could not be read: {0}")]
     Corrupt(String),
+    #[error("the job was changed since it was read")]
+    Stale,
 }
 
 /// The jobs on the device. A record that cannot be read (written by a newer app, or damaged)
@@ -46,7 +50,8 @@ pub struct Listing {
 /// The device store. Futures are not `Send`: in the browser everything runs on one thread.
 #[allow(async_fn_in_trait)]
 pub trait JobStore {
-    /// Stores `job` and queues `entry` for sync, in one transaction.
+    /// Stores `job` and queues `entry` for sync, in one transaction, unless the stored copy is
+    /// already at `job.revision` or newer (`StoreError::Stale`, nothing written).
     async fn save_change(&self, job: &Job, entry: &OutboxEntry) -> Result<(), StoreError>;
     async fn job(&self, id: JobId) -> Result<Option<Job>, StoreError>;
     /// Every readable job, newest first, and how many stored records could not be read.
@@ -68,6 +73,9 @@ impl JobStore for MemoryStore {
     async fn save_change(&self, job: &Job, entry: &OutboxEntry) -> Result<(), StoreError> {
         if let Some(err) = self.fail_with.borrow().clone() {
             return Err(err);
+        }
+        if self.jobs.borrow().get(&job.id).map(|j| j.revision) >= Some(job.revision) {
+            return Err(StoreError::Stale);
         }
         self.jobs.borrow_mut().insert(job.id, job.clone());
         self.outbox.borrow_mut().push(entry.clone());

@@ -1,5 +1,5 @@
 //! The storage port's contract, on the in-memory store: a change is stored with its outbox
-//! entry, or not at all.
+//! entry, or not at all, and never over a copy as new as it.
 
 mod support;
 
@@ -28,6 +28,35 @@ fn commit_stores_job_and_outbox_entry_together() {
         outbox.iter().map(|e| e.revision).collect::<Vec<_>>(),
         vec![1, 2]
     );
+}
+
+#[test]
+fn a_change_made_on_an_older_copy_is_refused_and_nothing_changes() {
+    let store = MemoryStore::default();
+    let job = walk_in(1);
+    block_on(save_new(&store, &job, t(0))).unwrap();
+    // Another copy (from sync) got there first.
+    let newer = block_on(commit(&store, &job, Command::Greet, t(1), advisor())).unwrap();
+    let stale = block_on(commit(
+        &store,
+        &job,
+        Command::StartInspection,
+        t(2),
+        advisor(),
+    ));
+    assert_eq!(stale, Err(CommitError::Store(StoreError::Stale)));
+    assert_eq!(block_on(store.job(job.id)).unwrap(), Some(newer.clone()));
+    assert_eq!(block_on(store.outbox()).unwrap().len(), 2);
+    // Applied to the newer copy, it is stored.
+    let next = block_on(commit(
+        &store,
+        &newer,
+        Command::StartInspection,
+        t(2),
+        advisor(),
+    ))
+    .unwrap();
+    assert_eq!(next.revision, 3);
 }
 
 #[test]

@@ -419,7 +419,7 @@ async fn put_job(
             &today(),
         )
         .await?;
-        Ok(written_response(written, &advisor))
+        Ok(written_response(written, &advisor, &headers))
     })
     .await
 }
@@ -453,19 +453,31 @@ async fn delete_job(
             &today(),
         )
         .await?;
-        Ok(written_response(written, &advisor))
+        Ok(written_response(written, &advisor, &headers))
     })
     .await
 }
 
-fn written_response(written: Write, advisor: &Advisor) -> Response {
+/// The device name the app sends (`X-LaneCheck-Device`, percent-encoded UTF-8), for the log:
+/// which of the store's devices wrote a job.
+fn device(headers: &HeaderMap) -> String {
+    let raw = headers
+        .get("x-lanecheck-device")
+        .and_then(|v| v.to_str().ok());
+    percent_encoding::percent_decode_str(raw.unwrap_or_default())
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+fn written_response(written: Write, advisor: &Advisor, headers: &HeaderMap) -> Response {
+    let device = device(headers);
     match written {
         Write::Created(row) => {
-            tracing::info!(store = %advisor.store, advisor = %advisor.name, job = %row.id, version = row.seq, "job created");
+            tracing::info!(store = %advisor.store, advisor = %advisor.name, device = %device, job = %row.id, version = row.seq, "job created");
             with_etag(StatusCode::CREATED, stored_of(row))
         }
         Write::Replaced(row) => {
-            tracing::info!(store = %advisor.store, advisor = %advisor.name, job = %row.id, version = row.seq, deleted = row.deleted, "job written");
+            tracing::info!(store = %advisor.store, advisor = %advisor.name, device = %device, job = %row.id, version = row.seq, deleted = row.deleted, "job written");
             with_etag(StatusCode::OK, stored_of(row))
         }
         Write::Stale(Some(row)) => with_etag(StatusCode::PRECONDITION_FAILED, stored_of(row)),

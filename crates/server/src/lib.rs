@@ -64,8 +64,9 @@ pub fn app(state: AppState, config: &Config) -> Router {
             axum::http::header::IF_MATCH,
             axum::http::header::IF_NONE_MATCH,
             HeaderName::from_static("idempotency-key"),
+            HeaderName::from_static("x-lanecheck-device"),
         ])
-        .expose_headers([axum::http::header::ETAG]);
+        .expose_headers([axum::http::header::ETAG, axum::http::header::RETRY_AFTER]);
     // Bodies are read up to the larger limit; each handler then applies its own and answers a
     // larger body with 413 and the contract's error body.
     let biggest = state.limits.blob_bytes.max(state.limits.job_bytes);

@@ -26,6 +26,7 @@ pub fn Notices() -> impl IntoView {
                 StoreError::VersionChange => Msg::BannerNewerTab,
                 StoreError::Corrupt(_) => Msg::BannerCorrupt,
                 StoreError::Unavailable(_) => Msg::BannerUnavailable,
+                StoreError::Stale => Msg::BannerStale,
             };
             view! {
                 <div class="notice error" role="alert">
