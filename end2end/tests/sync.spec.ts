@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
 import { SYNC_DATA, SYNC_PORT } from "../playwright.config";
 import { createJob, drawSignature, openApp, storedJob, tapDiagram } from "./helpers";
 import { Network } from "./network";
@@ -14,9 +14,10 @@ test.use({ baseURL: BASE });
 const token = () => readFileSync(`${SYNC_DATA}/token`, "utf8").trim();
 const auth = () => ({ Authorization: `Bearer ${token()}` });
 
-/** A plate of its own for each test and viewport: both share the server's store. */
-function plateFor(project: string, n: number) {
-  return `京S${project === "phone" ? 1 : 2}${String(n).padStart(4, "0")}`;
+/** A plate of its own for each test, viewport and repeat: all share the server's store. */
+function plateFor(info: TestInfo, n: number) {
+  const project = info.project.name === "phone" ? 1 : 2;
+  return `京S${project}${String(n + 10 * info.repeatEachIndex).padStart(4, "0")}`;
 }
 
 /** Enters the sync settings as an advisor does: endpoint, token, device name. */
@@ -49,10 +50,17 @@ async function timesInFeed(request: APIRequestContext, id: string) {
 async function checkInWithPhotos(page: Page, id: string, photos: number) {
   await page.goto(`/jobs/${id}/check-in/checklist`);
   await page.getByRole("group", { name: "玻璃" }).getByRole("radio", { name: "有问题" }).check();
+  // Camera-sized JPEGs, each different from any other run's: a screenshot with a random mark.
   const files = [];
   for (let i = 0; i < photos; i++) {
-    await page.evaluate((i) => window.scrollTo(0, i * 37), i);
-    files.push({ name: `glass-${i}.jpg`, mimeType: "image/jpeg", buffer: await page.screenshot({ type: "jpeg", quality: 70 + i }) });
+    const mark = await page.evaluate(() => {
+      const mark = document.body.appendChild(document.createElement("p"));
+      mark.textContent = `${Math.random()}`;
+      mark.style.cssText = "position:fixed;top:40%;left:0;font-size:40px;background:#fff";
+      return mark.textContent;
+    });
+    files.push({ name: `glass-${i}.jpg`, mimeType: "image/jpeg", buffer: await page.screenshot({ type: "jpeg", quality: 80 }) });
+    await page.getByText(mark).evaluate((p) => p.remove());
   }
   await page.getByLabel("从相册选择").setInputFiles(files);
   await expect(page.getByRole("img", { name: `照片 ${photos}` })).toBeVisible();
@@ -111,7 +119,7 @@ test("a check-in done offline with photos reaches the server, with its seal, onc
   network.up = false;
   await context.setOffline(true);
   await page.goto("/");
-  const plate = plateFor(info.project.name, 1);
+  const plate = plateFor(info, 1);
   await createJob(page, plate);
   const id = page.url().split("/jobs/")[1];
   await checkInWithPhotos(page, id, 3);
@@ -150,7 +158,7 @@ test("a page killed in the middle of an upload resumes without sending a photo t
   network.up = false;
   await context.setOffline(true);
   await page.goto("/");
-  const plate = plateFor(info.project.name, 2);
+  const plate = plateFor(info, 2);
   await createJob(page, plate);
   const id = page.url().split("/jobs/")[1];
   await page.goto(`/jobs/${id}/check-in/damage`);
