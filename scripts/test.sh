@@ -35,7 +35,8 @@ stage "browser adapter tests: IndexedDB, signature pad, photos (wasm32, headless
   cargo test --target wasm32-unknown-unknown --locked --test idb --test signature --test photo
 stage "release build (app shell and check-in)" bash scripts/build.sh
 stage "size budget" node tools/size-report.mjs
-stage "end-to-end tests (phone and tablet)" bash -c "cd end2end && npx playwright test"
+stage "end-to-end tests (phone and tablet; the sync tests start the reference server)" \
+  bash -c "cargo build --locked -p lanecheck-server && cd end2end && npx playwright test"
 stage "benchmarks: check-in (figures; wasm memory budget)" node end2end/bench/check-in.mjs
 stage "benchmarks: sync (figures; wire overhead and re-sent blob budgets)" \
   cargo run --release --locked -q -p lanecheck-server --example sync-bench

@@ -28,4 +28,8 @@ test("no serious or critical accessibility violations on any page", async ({ pag
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "设置" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "设置" })).toBeVisible();
   expect(await seriousViolations(page), "settings").toEqual([]);
+
+  await page.getByRole("link", { name: "同步" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "同步" })).toBeVisible();
+  expect(await seriousViolations(page), "sync").toEqual([]);
 });

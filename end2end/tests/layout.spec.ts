@@ -48,4 +48,8 @@ test("every page fits the screen with thumb-sized controls", async ({ page }, te
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "设置" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "设置" })).toBeVisible();
   await checkLayout(page, "settings", project);
+
+  await page.getByRole("link", { name: "同步" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "同步" })).toBeVisible();
+  await checkLayout(page, "sync", project);
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
 import { SYNC_DATA, SYNC_PORT } from "../playwright.config";
-import { createJob, drawSignature, openApp, storedJob, tapDiagram } from "./helpers";
+import { createJob, drawSignature, openApp, seriousViolations, storedJob, tapDiagram } from "./helpers";
 import { Network } from "./network";
 
 // These tests run the app as the reference server serves it (the README's run command). The
@@ -128,6 +128,12 @@ test("a check-in done offline with photos reaches the server, with its seal, onc
   await expect(card.getByText("等待上传")).toBeVisible();
   await expect(page.getByRole("banner").getByRole("link", { name: /^(离线，待同步 1|连接失败，稍后重试)$/ })).toBeVisible();
   expect(await serverJob(request, id)).toBeNull();
+  // The queue says what waits.
+  await page.getByRole("banner").getByRole("link", { name: /待同步|重试/ }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: plate }).getByText("等待上传")).toBeVisible();
+  expect(await seriousViolations(page), "sync queue").toEqual([]);
+  await page.screenshot({ path: `screenshots/${info.project.name}-sync-queue.png`, fullPage: true });
+  await page.goto("/");
 
   network.up = true;
   await context.setOffline(false);
@@ -209,4 +215,60 @@ test("a page killed in the middle of an upload resumes without sending a photo t
   await expect(second.getByText("灰色：以往到店记录的 1 处旧损伤，不计入本次。")).toBeVisible();
   await other.close();
   await network.stop();
+});
+
+/** Signs and seals job `id`'s sheet (gate skipped with a reason) for `signer`. */
+async function sign(page: Page, id: string, signer: string) {
+  await page.goto(`/jobs/${id}/check-in/review`);
+  await page.getByLabel("跳过原因（会记录在接车单上）").fill("同步测试：两台设备各自签字");
+  await page.getByRole("button", { name: "记录原因并允许签字" }).click();
+  await drawSignature(page);
+  await page.getByLabel("签字人姓名").fill(signer);
+  await page.getByRole("button", { name: "确认签字并封存" }).click();
+  await expect(page.getByRole("region", { name: "已签字封存" })).toBeVisible();
+}
+
+test("a sheet signed on two devices without network is a conflict: both copies kept and shown side by side", async ({ browser, page, request }, info) => {
+  const [first, second] = [await Network.start(SYNC_PORT), await Network.start(SYNC_PORT)];
+  await openApp(page);
+  await setUpSync(page, "前台 1", `http://127.0.0.1:${first.port}/sync/v1`);
+  await page.goto("/");
+  const plate = plateFor(info, 3);
+  await createJob(page, plate);
+  const id = page.url().split("/jobs/")[1];
+  await page.goto("/");
+  await expect(page.getByRole("link").filter({ hasText: plate }).getByText("已同步")).toBeVisible();
+
+  const other = await browser.newContext({ viewport: page.viewportSize()! });
+  const otherPage = await other.newPage();
+  await openApp(otherPage);
+  await setUpSync(otherPage, "前台 2", `http://127.0.0.1:${second.port}/sync/v1`);
+  await otherPage.goto("/");
+  await expect(otherPage.getByRole("link").filter({ hasText: plate }).getByText("已同步")).toBeVisible();
+
+  // Both lose the network; the customer signs on one, then (another customer? a mix-up) on the other.
+  first.up = second.up = false;
+  await sign(page, id, "李先生");
+  await sign(otherPage, id, "张女士");
+  first.up = true;
+  await page.goto("/sync");
+  await page.getByRole("button", { name: "立即同步" }).click();
+  await expect(page.getByRole("main").getByText("已全部同步")).toBeVisible();
+  expect((await serverJob(request, id)).document.signature.signer).toBe("李先生");
+
+  second.up = true;
+  await otherPage.goto("/sync");
+  await otherPage.getByRole("button", { name: "立即同步" }).click();
+  const entry = otherPage.getByRole("listitem").filter({ hasText: plate });
+  await expect(entry.getByText("冲突：服务器上的版本已在别处签字，两份都已保留")).toBeVisible();
+  await expect(otherPage.getByRole("banner").getByRole("link", { name: "同步需要处理" })).toBeVisible();
+  await expect(entry.getByRole("region", { name: "本机的版本" }).getByText(/签字人 张女士/)).toBeVisible();
+  await expect(entry.getByRole("region", { name: "服务器上的版本" }).getByText(/签字人 李先生/)).toBeVisible();
+  await otherPage.screenshot({ path: `screenshots/${info.project.name}-sync-conflict.png`, fullPage: true });
+  // Nothing was dropped: the server keeps the first signature, this device its own.
+  expect((await serverJob(request, id)).document.signature.signer).toBe("李先生");
+  expect((await storedJob(otherPage, id)).signature.signer).toBe("张女士");
+  await other.close();
+  await first.stop();
+  await second.stop();
 });

@@ -316,5 +316,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::JobConflict => "Conflict: the server's copy was signed elsewhere; both are kept",
         Msg::JobSynced => "Synced",
         Msg::BannerStale => "This job was just updated by sync; the newest copy is loaded. Please do that again.",
+        Msg::ThisDeviceCopy => "This device's copy",
+        Msg::ServerCopy => "The server's copy",
     }
 }

@@ -318,5 +318,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::JobConflict => "冲突：服务器上的版本已在别处签字，两份都已保留",
         Msg::JobSynced => "已同步",
         Msg::BannerStale => "这张接车单刚被同步更新，已载入最新内容，请再操作一次。",
+        Msg::ThisDeviceCopy => "本机的版本",
+        Msg::ServerCopy => "服务器上的版本",
     }
 }

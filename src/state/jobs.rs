@@ -12,6 +12,7 @@ use futures::lock::Mutex;
 use lanecheck_domain::plate::Plate;
 use lanecheck_domain::store::{commit, save_new, sort_newest_first, CommitError};
 use lanecheck_domain::{ActorId, Command, DomainError, Job, JobId, NewJob, Visit};
+use lanecheck_sync::engine::SyncStore;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
@@ -156,6 +157,12 @@ impl Jobs {
     /// A device setting as stored, `None` if it never was (or storage is not open).
     pub async fn meta(self, key: &str) -> Option<String> {
         self.store.get_value()?.meta(key).await.ok().flatten()
+    }
+
+    /// The server's copy of job `id` when sync could not reconcile it with this device's.
+    pub async fn server_copy(self, id: JobId) -> Option<Job> {
+        let sync = self.store.get_value()?.job_sync(id).await.ok()?;
+        sync.conflict?.document
     }
 
     /// Stores a blob under its SHA-256 and returns the hash, once it is on disk.

@@ -1,13 +1,14 @@
-//! The sync page: where this device sends its jobs (endpoint, token, device name, "test
-//! connection"), "sync now", and the queue — every job not in step with the server and why.
+//! The sync page: the queue — every job not in step with the server and why —, "sync now",
+//! and where this device sends its jobs (endpoint, token, device name, "test connection").
 
-use crate::i18n::Msg;
+use crate::i18n::{state_label, Msg};
+use crate::platform::clock::local_date_time;
 use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
 use crate::state::sync::{use_sync, Setting};
 use crate::ui::components::badges::sync_badge;
 use crate::ui::components::text_field::TextField;
-use lanecheck_domain::JobId;
+use lanecheck_domain::{Job, JobId};
 use lanecheck_sync::endpoint::{parse_endpoint, EndpointError};
 use lanecheck_sync::report::{JobState, Tested};
 use leptos::prelude::*;
@@ -69,12 +70,20 @@ pub fn SyncPage() -> impl IntoView {
         <section class="page" aria-labelledby="sync-title">
             <h1 id="sync-title">{i18n.t(Msg::NavSync)}</h1>
             <p><span class=move || badge().1>{move || badge().0}</span></p>
+            <h2>{i18n.t(Msg::QueueTitle)}</h2>
+            <Queue/>
+            <div class="actions">
+                <button type="button" class="primary" on:click=move |_| sync.kick()>
+                    {i18n.t(Msg::SyncNow)}
+                </button>
+            </div>
+            <h2>{i18n.t(Msg::SettingsTitle)}</h2>
             <div on:change=move |_| save(Setting::Endpoint)>
                 <TextField id="sync-endpoint" label=i18n.t(Msg::SyncEndpoint) value=sync.endpoint
                     kind="url" hint=i18n.t(Msg::SyncEndpointHint) error=endpoint_error/>
             </div>
             <div on:change=move |_| save(Setting::Token)>
-                <TextField id="sync-token" label=i18n.t(Msg::SyncToken) value=sync.token/>
+                <TextField id="sync-token" label=i18n.t(Msg::SyncToken) value=sync.token kind="password"/>
             </div>
             <div on:change=move |_| save(Setting::Device)>
                 <TextField id="sync-device" label=i18n.t(Msg::SyncDevice) value=sync.device
@@ -82,13 +91,8 @@ pub fn SyncPage() -> impl IntoView {
             </div>
             <div class="actions">
                 <button type="button" on:click=test>{i18n.t(Msg::TestConnection)}</button>
-                <button type="button" class="primary" on:click=move |_| sync.kick()>
-                    {i18n.t(Msg::SyncNow)}
-                </button>
             </div>
             <p class="connection" role="status" aria-label=i18n.t(Msg::TestConnection)>{tested}</p>
-            <h2>{i18n.t(Msg::QueueTitle)}</h2>
-            <Queue/>
         </section>
     }
 }
@@ -111,6 +115,7 @@ fn Queue() -> impl IntoView {
         view! {
             <ul class="queue">
                 {entries.into_iter().map(|(id, state)| {
+                    let conflict = (state == JobState::Conflict).then(|| view! { <Copies id/> });
                     let (text, class) = match state {
                         JobState::Waiting => (i18n.t(Msg::JobWaiting).to_string(), "pill sync-busy"),
                         JobState::Refused(m) => (i18n.format(Msg::JobRefused, &[("m", &m)]), "pill sync-attention"),
@@ -120,11 +125,45 @@ fn Queue() -> impl IntoView {
                         <li>
                             <a href=format!("/jobs/{id}")>{name(id)}</a>
                             <span class=class>{text}</span>
+                            {conflict}
                         </li>
                     }
                 }).collect_view()}
             </ul>
         }
         .into_any()
+    }
+}
+
+/// A job in conflict: this device's copy and the server's, side by side, both kept.
+#[component]
+fn Copies(id: JobId) -> impl IntoView {
+    let i18n = use_i18n();
+    let jobs = use_jobs();
+    let server = LocalResource::new(move || jobs.server_copy(id));
+    let facts = move |title: Msg, job: Job| {
+        let signed = job.signature.as_ref().map(|s| {
+            let at = local_date_time(s.signed_at, i18n.locale().tag());
+            i18n.format(Msg::SignedBy, &[("n", &s.signer), ("t", &at)])
+        });
+        let seal: Option<String> = job.seal.as_ref().map(|s| s.chars().take(12).collect());
+        view! {
+            <section class="side" aria-label=i18n.t(title)>
+                <h3>{i18n.t(title)}</h3>
+                <p>{i18n.t(state_label(job.state))}</p>
+                <p>{signed}</p>
+                <p>{i18n.t(Msg::SealLabel)} " " <code>{seal}</code></p>
+            </section>
+        }
+    };
+    move || {
+        let mine = jobs.job(id)?;
+        let theirs = server.get().flatten()?;
+        Some(view! {
+            <div class="copies">
+                {facts(Msg::ThisDeviceCopy, mine)}
+                {facts(Msg::ServerCopy, theirs)}
+            </div>
+        })
     }
 }
