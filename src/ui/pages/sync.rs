@@ -140,7 +140,12 @@ fn Queue() -> impl IntoView {
 fn Copies(id: JobId) -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
-    let server = LocalResource::new(move || jobs.server_copy(id));
+    let server = RwSignal::new(None::<Job>);
+    spawn_local(async move {
+        if let Some(copy) = jobs.server_copy(id).await {
+            server.try_set(Some(copy));
+        }
+    });
     let facts = move |title: Msg, job: Job| {
         let signed = job.signature.as_ref().map(|s| {
             let at = local_date_time(s.signed_at, i18n.locale().tag());
@@ -158,7 +163,7 @@ fn Copies(id: JobId) -> impl IntoView {
     };
     move || {
         let mine = jobs.job(id)?;
-        let theirs = server.get().flatten()?;
+        let theirs = server.get()?;
         Some(view! {
             <div class="copies">
                 {facts(Msg::ThisDeviceCopy, mine)}
