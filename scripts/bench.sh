@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks of the release build, with figures printed next to their peers (docs/benchmarks.md):
 # bundle sizes, the photo pipeline, wasm memory over 20 photos, the signature pad, field speed,
-# and sync to the reference server (wire bytes, time against curl, blobs re-sent after a kill).
+# and sync to the reference server, natively and from the app's worker in the browser (wire
+# bytes, time against curl or a fetch loop, blobs re-sent after a kill).
 # Installs what is missing and builds first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,3 +12,5 @@ bash scripts/build.sh
 node tools/size-report.mjs
 (cd end2end && node bench/check-in.mjs)
 cargo run --release --locked -q -p lanecheck-server --example sync-bench
+cargo build --release --locked -q -p lanecheck-server
+(cd end2end && node bench/sync.mjs)

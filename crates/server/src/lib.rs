@@ -66,7 +66,9 @@ pub fn app(state: AppState, config: &Config) -> Router {
             HeaderName::from_static("idempotency-key"),
             HeaderName::from_static("x-lanecheck-device"),
         ])
-        .expose_headers([axum::http::header::ETAG, axum::http::header::RETRY_AFTER]);
+        .expose_headers([axum::http::header::ETAG, axum::http::header::RETRY_AFTER])
+        // A browser asks once an hour instead of before every upload (Chromium caps it at 2 h).
+        .max_age(std::time::Duration::from_secs(3600));
     // Bodies are read up to the larger limit; each handler then applies its own and answers a
     // larger body with 413 and the contract's error body.
     let biggest = state.limits.blob_bytes.max(state.limits.job_bytes);
