@@ -93,6 +93,9 @@ test("sync settings: the endpoint is checked next to the field, the connection t
   await page.getByLabel("令牌").fill("lc_not-a-token");
   await page.getByRole("button", { name: "测试连接" }).click();
   await expect(connection).toHaveText("令牌无效或已停用。");
+  // Saved anyway, a refused token pauses sync, and the badge says so.
+  await page.getByLabel("令牌").blur();
+  await expect(page.getByRole("banner").getByRole("link", { name: "令牌无效，同步已暂停" })).toBeVisible();
 
   await page.getByLabel("令牌").fill(token());
   await page.getByRole("button", { name: "测试连接" }).click();

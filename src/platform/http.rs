@@ -4,9 +4,9 @@
 
 use crate::platform::clock;
 use crate::storage::idb::IdbStore;
-use lanecheck_domain::{schema, Job};
+use lanecheck_domain::Job;
 use lanecheck_sync::engine::{Failure, Precondition, Remote, Written};
-use lanecheck_sync::protocol::{etag, Changes, ErrorBody, Stored, WhoAmI};
+use lanecheck_sync::protocol::{job_write, Changes, ErrorBody, Stored, WhoAmI};
 use lanecheck_sync::report::Tested;
 use lanecheck_sync::retry::parse_retry_after;
 use wasm_bindgen::prelude::*;
@@ -135,28 +135,21 @@ impl Remote for FetchRemote<'_> {
         precondition: &Precondition,
         key: &str,
     ) -> Result<Written, Failure> {
-        let document = schema::store(job).map_err(|e| Failure::Status {
+        let write = job_write(job, precondition, key).map_err(|e| Failure::Status {
             status: 422,
             retry_after_ms: None,
             message: e.to_string(),
         })?;
-        let version;
-        let condition = match precondition {
-            Precondition::Create => ("If-None-Match", "*"),
-            Precondition::Update(v) => {
-                version = etag(v);
-                ("If-Match", version.as_str())
-            }
-        };
         let device: String = js_sys::encode_uri_component(&self.device).into();
-        let headers = [
-            ("Content-Type", "application/json"),
-            ("Idempotency-Key", key),
-            ("X-LaneCheck-Device", device.as_str()),
-            condition,
-        ];
-        let path = format!("/jobs/{}", job.id);
-        let answer = self.send("PUT", &path, &headers, &document.into()).await?;
+        let mut headers: Vec<(&str, &str)> = write
+            .headers
+            .iter()
+            .map(|(k, v)| (*k, v.as_str()))
+            .collect();
+        headers.push(("X-LaneCheck-Device", &device));
+        let answer = self
+            .send("PUT", &write.path, &headers, &write.body.into())
+            .await?;
         match answer.status {
             _ if answer.ok() => answer.json().map(Written::Stored),
             412 => serde_json::from_str::<Stored>(&answer.body)

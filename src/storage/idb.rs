@@ -297,11 +297,7 @@ impl SyncStore for IdbStore {
 
     async fn rebase(&self, job: &Job, sync: &JobSync, replaces: u64) -> Result<bool, StoreError> {
         let record = parse(&to_record(job).map_err(|e| StoreError::Corrupt(e.to_string()))?)?;
-        let entry = to_js(&OutboxEntry {
-            job_id: job.id,
-            revision: job.revision,
-            queued_at: job.updated_at,
-        })?;
+        let entry = to_js(&OutboxEntry::of(job, job.updated_at))?;
         self.write_over(job.id, Some(Some(replaces)), async |tx| {
             store_of(tx, JOBS)?.put(&record).map_err(to_store_error)?;
             store_of(tx, OUTBOX)?.add(&entry).map_err(to_store_error)?;

@@ -25,6 +25,17 @@ pub struct OutboxEntry {
     pub queued_at: DateTime<Utc>,
 }
 
+impl OutboxEntry {
+    /// The entry queueing `job` as it is now.
+    pub fn of(job: &Job, queued_at: DateTime<Utc>) -> OutboxEntry {
+        OutboxEntry {
+            job_id: job.id,
+            revision: job.revision,
+            queued_at,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum StoreError {
     #[error("the device's storage is full")]
@@ -136,10 +147,6 @@ pub async fn save_new<S: JobStore>(
     job: &Job,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    let entry = OutboxEntry {
-        job_id: job.id,
-        revision: job.revision,
-        queued_at: now,
-    };
+    let entry = OutboxEntry::of(job, now);
     store.save_change(job, &entry).await
 }

@@ -2,10 +2,10 @@
 //! in memory: the fault tests and the sync benchmark drive the real engine through it against
 //! the reference server. The browser has its own, over `fetch`.
 
-use lanecheck_domain::{schema, Job};
+use lanecheck_domain::Job;
 use lanecheck_sync::engine::{Failure, Precondition, Remote, Written};
 use lanecheck_sync::memory::MemoryDevice;
-use lanecheck_sync::protocol::{etag, Changes, ErrorBody, Stored};
+use lanecheck_sync::protocol::{job_write, Changes, ErrorBody, Stored};
 use lanecheck_sync::retry::parse_retry_after;
 use reqwest::{Client, Method, RequestBuilder, Response, StatusCode};
 
@@ -105,20 +105,15 @@ impl Remote for HttpRemote<'_> {
         precondition: &Precondition,
         key: &str,
     ) -> Result<Written, Failure> {
-        let document = schema::store(job).map_err(|e| Failure::Status {
+        let write = job_write(job, precondition, key).map_err(|e| Failure::Status {
             status: 422,
             retry_after_ms: None,
             message: e.to_string(),
         })?;
-        let request = self
-            .request(Method::PUT, &format!("/jobs/{}", job.id))
-            .header("content-type", "application/json")
-            .header("idempotency-key", key)
-            .body(document);
-        let request = match precondition {
-            Precondition::Create => request.header("if-none-match", "*"),
-            Precondition::Update(version) => request.header("if-match", etag(version)),
-        };
+        let mut request = self.request(Method::PUT, &write.path).body(write.body);
+        for (name, value) in write.headers {
+            request = request.header(name, value);
+        }
         let response = send(request).await?;
         match response.status() {
             s if s.is_success() => json::<Stored>(response).await.map(Written::Stored),

@@ -7,7 +7,8 @@ use lanecheck_domain::inspection::{PhotoRef, PhotoTarget};
 use lanecheck_domain::plate::Plate;
 use lanecheck_domain::seal::sha256_hex;
 use lanecheck_domain::{schema, ActorId, Command, Job, JobId, NewJob, Visit};
-use lanecheck_sync::protocol::{etag, Changes, ErrorBody, Stored, WhoAmI};
+use lanecheck_sync::engine::Precondition;
+use lanecheck_sync::protocol::{etag, job_write, Changes, ErrorBody, Stored, WhoAmI};
 use reqwest::{Client, Method, RequestBuilder, Response, StatusCode};
 use std::collections::BTreeMap;
 
@@ -89,15 +90,15 @@ impl Suite {
         precondition: Option<&str>,
         key: &str,
     ) -> Result<(StatusCode, Option<Stored>, Option<String>), String> {
-        let mut request = self
-            .request(Method::PUT, &format!("/jobs/{}", job.id))
-            .header("content-type", "application/json")
-            .header("idempotency-key", key)
-            .body(schema::store(job).map_err(|e| e.to_string())?);
-        request = match precondition {
-            None => request.header("if-none-match", "*"),
-            Some(version) => request.header("if-match", etag(version)),
+        let precondition = match precondition {
+            None => Precondition::Create,
+            Some(version) => Precondition::Update(version.to_string()),
         };
+        let write = job_write(job, &precondition, key).map_err(|e| e.to_string())?;
+        let mut request = self.request(Method::PUT, &write.path).body(write.body);
+        for (name, value) in write.headers {
+            request = request.header(name, value);
+        }
         let r = self.send(request).await?;
         let status = r.status();
         let tag = r

@@ -67,7 +67,8 @@ pub fn app(state: AppState, config: &Config) -> Router {
             HeaderName::from_static("x-lanecheck-device"),
         ])
         .expose_headers([axum::http::header::ETAG, axum::http::header::RETRY_AFTER])
-        // A browser asks once an hour instead of before every upload (Chromium caps it at 2 h).
+        // A browser's preflight answer is reused for an hour; the cache is per address, so it
+        // saves the repeated ones (`/changes`, a job's later writes), not each new blob's.
         .max_age(std::time::Duration::from_secs(3600));
     // Bodies are read up to the larger limit; each handler then applies its own and answers a
     // larger body with 413 and the contract's error body.

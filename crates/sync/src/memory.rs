@@ -77,11 +77,10 @@ impl SyncStore for MemoryDevice {
             return Ok(false);
         }
         self.store.jobs.borrow_mut().insert(job.id, job.clone());
-        self.store.outbox.borrow_mut().push(OutboxEntry {
-            job_id: job.id,
-            revision: job.revision,
-            queued_at: job.updated_at,
-        });
+        self.store
+            .outbox
+            .borrow_mut()
+            .push(OutboxEntry::of(job, job.updated_at));
         self.set_job_sync(job.id, sync).await?;
         Ok(true)
     }

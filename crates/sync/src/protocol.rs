@@ -1,6 +1,7 @@
 //! The bodies of LaneCheck Sync v1, as the OpenAPI document describes them.
 
-use lanecheck_domain::{Job, JobId};
+use crate::engine::Precondition;
+use lanecheck_domain::{schema, Job, JobId};
 use serde::{Deserialize, Serialize};
 
 /// A job as the server stores it: its version and its document, or a tombstone.
@@ -62,4 +63,32 @@ pub fn etag(version: &str) -> String {
 /// The version inside an `ETag` or `If-Match` value (quotes and a weak `W/` prefix removed).
 pub fn version_of(etag: &str) -> &str {
     etag.trim().trim_start_matches("W/").trim_matches('"')
+}
+
+/// A job write as the contract sends it: `PUT <path>` with the document and these headers.
+pub struct JobWrite {
+    pub path: String,
+    pub body: String,
+    pub headers: [(&'static str, String); 3],
+}
+
+/// The write of `job`'s document under `precondition`, with its idempotency key.
+pub fn job_write(
+    job: &Job,
+    precondition: &Precondition,
+    idempotency_key: &str,
+) -> Result<JobWrite, schema::SchemaError> {
+    let condition = match precondition {
+        Precondition::Create => ("If-None-Match", "*".to_string()),
+        Precondition::Update(version) => ("If-Match", etag(version)),
+    };
+    Ok(JobWrite {
+        path: format!("/jobs/{}", job.id),
+        body: schema::store(job)?,
+        headers: [
+            ("Content-Type", "application/json".into()),
+            ("Idempotency-Key", idempotency_key.into()),
+            condition,
+        ],
+    })
 }
