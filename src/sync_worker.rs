@@ -4,9 +4,10 @@
 //! the leader's tab closes.
 //!
 //! The leader runs a round (push, then pull) when it starts, when a page says something changed
-//! (a saved edit, new settings, the page shown again, "sync now"), when the device comes back
-//! online, and on a timer: the engine's backoff after a failure, otherwise every minute to pull
-//! other devices' jobs. After each change of its state it broadcasts a `Report` (the badge and
+//! (a saved edit, new settings, the page shown again), on "sync now" and when the device comes
+//! back online, and on a timer: the engine's backoff after a failure, otherwise every minute to
+//! pull other devices' jobs. During a backoff (the server's `Retry-After` included) only "sync
+//! now" and coming back online try earlier; saved edits wait for it. After each change of its state it broadcasts a `Report` (the badge and
 //! each job that is not in step), and `Changed` when jobs came from the server.
 
 use crate::platform::channel::Channel;
@@ -39,34 +40,45 @@ pub async fn run() {
     // The last report sent; `None` until the first, which is always sent: it tells the pages
     // this worker now leads (see `state::sync`).
     let report: Rc<RefCell<Option<Report>>> = Rc::default();
-    let (kick, mut kicks) = mpsc::unbounded::<()>();
+    // A kick says whether it is urgent ("sync now", back online) or not (an edit saved).
+    let (kick, mut kicks) = mpsc::unbounded::<bool>();
     let Some(channel) = open_channel(kick.clone(), report.clone()) else {
         return;
     };
     let online_kick = kick.clone();
     worker_scope::when_online(move || {
-        let _ = online_kick.unbounded_send(());
+        let _ = online_kick.unbounded_send(true);
     });
     let mut engine = Engine::new(device_id(&store).await);
     loop {
-        let wait = sync_once(&store, &mut engine, &channel, &report).await;
-        // A change saved during the round: go again now.
-        let mut kicked = false;
-        while kicks.try_recv().is_ok() {
-            kicked = true;
+        let (wait, backing_off) = sync_once(&store, &mut engine, &channel, &report).await;
+        // Changes saved during the round: go again now, unless the server asked to wait.
+        let mut kicked = None;
+        while let Ok(urgent) = kicks.try_recv() {
+            kicked = Some(urgent || kicked == Some(true));
         }
-        if kicked {
+        if kicked == Some(true) || (kicked.is_some() && !backing_off) {
             continue;
         }
-        match wait {
-            Some(ms) => {
-                let timer = Box::pin(worker_scope::wait_ms(ms));
-                if let Either::Left((None, _)) = select(kicks.next(), timer).await {
-                    return;
+        // While backing off only an urgent kick cuts the wait short; otherwise any kick does.
+        let deadline = wait.map(|ms| js_sys::Date::now() + ms as f64);
+        loop {
+            let next = match deadline {
+                Some(at) => {
+                    let left = (at - js_sys::Date::now()).max(0.0) as u64;
+                    let timer = Box::pin(worker_scope::wait_ms(left));
+                    match select(kicks.next(), timer).await {
+                        Either::Left((kick, _)) => kick,
+                        Either::Right(_) => break,
+                    }
                 }
+                None => kicks.next().await,
+            };
+            match next {
+                None => return,
+                Some(urgent) if urgent || !backing_off => break,
+                Some(_) => {}
             }
-            None if kicks.next().await.is_none() => return,
-            None => {}
         }
     }
 }
@@ -74,14 +86,17 @@ pub async fn run() {
 /// Joins the pages' channel: kicks wake the loop, "hello" gets the current report, "test"
 /// tries an endpoint and token without saving them.
 fn open_channel(
-    kick: mpsc::UnboundedSender<()>,
+    kick: mpsc::UnboundedSender<bool>,
     report: Rc<RefCell<Option<Report>>>,
 ) -> Option<Rc<Channel>> {
     let me: Rc<RefCell<Option<Rc<Channel>>>> = Rc::default();
     let reply_to = me.clone();
     let channel = Rc::new(Channel::open(move |message| match message {
         Message::Kick => {
-            let _ = kick.unbounded_send(());
+            let _ = kick.unbounded_send(false);
+        }
+        Message::SyncNow => {
+            let _ = kick.unbounded_send(true);
         }
         Message::Hello => {
             if let (Some(channel), Some(report)) =
@@ -109,13 +124,14 @@ fn open_channel(
 }
 
 /// One round if sync is set up and the device is online; how long to wait before the next
-/// one unless something happens (`None`: until something happens).
+/// one unless something happens (`None`: until something happens), and whether that wait is
+/// a backoff after a failure (the server's `Retry-After` included).
 async fn sync_once(
     store: &IdbStore,
     engine: &mut Engine,
     channel: &Channel,
     report: &RefCell<Option<Report>>,
-) -> Option<u64> {
+) -> (Option<u64>, bool) {
     let publish = |badge: Badge, jobs: Vec<(JobId, JobState)>| {
         let attention = jobs.iter().any(|(_, s)| *s != JobState::Waiting);
         let badge = match badge {
@@ -132,11 +148,11 @@ async fn sync_once(
     };
     let Some((endpoint, token)) = settings(store).await else {
         publish(Badge::NotSetUp, job_states(store).await);
-        return None;
+        return (None, false);
     };
     if !worker_scope::online() {
         publish(Badge::Offline, job_states(store).await);
-        return None;
+        return (None, false);
     }
     let states = job_states(store).await;
     let waiting = states
@@ -170,7 +186,7 @@ async fn sync_once(
         Outcome::Store(_) => (Badge::NeedsAttention, Some(PULL_EVERY_MS)),
     };
     publish(badge, job_states(store).await);
-    wait
+    (wait, matches!(outcome, Outcome::RetryIn(_)))
 }
 
 /// The endpoint and token from settings, if both are there and the endpoint is allowed.

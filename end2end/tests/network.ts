@@ -5,13 +5,15 @@ import type { AddressInfo } from "node:net";
  * The network between the app and the sync server, under the test's control: a proxy on
  * 127.0.0.1 in front of the server that can be cut (every request fails as with no network)
  * and that holds chosen requests unanswered, as a connection that hangs. It counts what goes
- * through. Playwright's offline switch reaches the page, but not reliably a worker the page
+ * through, and can answer chosen requests itself (a busy or refusing server). Playwright's offline switch reaches the page, but not reliably a worker the page
  * started, so the sync worker's network is cut here.
  */
 export class Network {
   up = true;
   /** Requests (method and path) that are held and never answered. */
   hold: ((method: string, path: string) => boolean) | null = null;
+  /** Requests answered here instead of by the server: status, headers and body. */
+  answer: ((method: string, path: string) => { status: number; headers?: Record<string, string>; body: string } | null) | null = null;
   /** Every request that reached the server, as "METHOD /path". */
   seen: string[] = [];
   private held: ServerResponse[] = [];
@@ -27,6 +29,14 @@ export class Network {
         return;
       }
       network.seen.push(`${req.method} ${path}`);
+      const own = network.answer?.(req.method ?? "", path);
+      if (own) {
+        req.resume();
+        const cors = { "access-control-allow-origin": req.headers.origin ?? "*", "access-control-expose-headers": "retry-after" };
+        res.writeHead(own.status, { "content-type": "application/json", ...cors, ...own.headers });
+        res.end(own.body);
+        return;
+      }
       const upstream = request({ host: "127.0.0.1", port: target, method: req.method, path, headers: req.headers }, (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);

@@ -51,9 +51,14 @@ impl Sync {
         }
     }
 
-    /// "Sync now", and after every saved change.
+    /// After every saved change.
     pub fn kick(&self) {
         self.post(Message::Kick);
+    }
+
+    /// "Sync now": also during a backoff.
+    pub fn now(&self) {
+        self.post(Message::SyncNow);
     }
 
     /// Asks the worker to try an endpoint and token as typed, without saving them.
@@ -75,10 +80,12 @@ impl Sync {
         }
     }
 
-    /// Stores the setting as it is typed now (saving it wakes the worker).
+    /// Stores the setting as it is typed now and has the worker try it at once.
     pub async fn save(self, jobs: Jobs, setting: Setting) -> Result<(), ChangeError> {
         let value = self.signal(setting).get_untracked();
-        jobs.save_meta(setting.key(), value.trim()).await
+        jobs.save_meta(setting.key(), value.trim()).await?;
+        self.now();
+        Ok(())
     }
 
     /// How job `id` stands with the server, if it is not in step.
@@ -115,7 +122,7 @@ pub fn provide_sync() {
             sync.tested.set(Some(tested));
         }
         Message::Changed => spawn_local(jobs.reload()),
-        Message::Kick | Message::Hello | Message::Test { .. } => {}
+        Message::Kick | Message::SyncNow | Message::Hello | Message::Test { .. } => {}
     });
     sync.channel.set_value(channel.map(Rc::new));
     sync.post(Message::Hello);

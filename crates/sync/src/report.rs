@@ -55,6 +55,9 @@ pub enum Tested {
 pub enum Message {
     /// Page → worker: something changed (a saved edit, settings, the page became visible).
     Kick,
+    /// Page → worker: the advisor asked to sync now, or the device came back online: try now
+    /// even during a backoff.
+    SyncNow,
     /// Page → worker: tell me the current report.
     Hello,
     /// Page → worker: try this endpoint and token.
@@ -73,6 +76,7 @@ impl Message {
     pub fn to_text(&self) -> String {
         match self {
             Message::Kick => "kick".into(),
+            Message::SyncNow => "now".into(),
             Message::Hello => "hello".into(),
             Message::Changed => "changed".into(),
             Message::Test { endpoint, token } => {
@@ -116,6 +120,7 @@ impl Message {
         let mut lines = text.split('\n');
         let message = match lines.next()? {
             "kick" => Message::Kick,
+            "now" => Message::SyncNow,
             "hello" => Message::Hello,
             "changed" => Message::Changed,
             "test" => Message::Test {

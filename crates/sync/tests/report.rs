@@ -34,6 +34,7 @@ fn message() -> impl Strategy<Value = Message> {
     ];
     prop_oneof![
         Just(Message::Kick),
+        Just(Message::SyncNow),
         Just(Message::Hello),
         Just(Message::Changed),
         (text(), text()).prop_map(|(endpoint, token)| Message::Test { endpoint, token }),

@@ -73,7 +73,7 @@ pub fn SyncPage() -> impl IntoView {
             <h2>{i18n.t(Msg::QueueTitle)}</h2>
             <Queue/>
             <div class="actions">
-                <button type="button" class="primary" on:click=move |_| sync.kick()>
+                <button type="button" class="primary" on:click=move |_| sync.now()>
                     {i18n.t(Msg::SyncNow)}
                 </button>
             </div>
