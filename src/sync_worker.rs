@@ -138,15 +138,13 @@ async fn sync_once(
             Badge::AllSynced | Badge::Retrying if attention => Badge::NeedsAttention,
             badge => badge,
         };
-        let next = Some(Report { badge, jobs });
-        if *report.borrow() != next {
-            if let Some(next) = &next {
-                channel.post(&Message::Report(next.clone()));
-            }
-            *report.borrow_mut() = next;
+        let next = Report { badge, jobs };
+        if report.borrow().as_ref() != Some(&next) {
+            channel.post(&Message::Report(next.clone()));
+            *report.borrow_mut() = Some(next);
         }
     };
-    let Some((endpoint, token)) = settings(store).await else {
+    let Some(remote) = remote(store).await else {
         publish(Badge::NotSetUp, job_states(store).await);
         return (None, false);
     };
@@ -160,17 +158,6 @@ async fn sync_once(
         .filter(|(_, s)| *s == JobState::Waiting)
         .count();
     publish(Badge::Syncing(waiting), states);
-    let remote = FetchRemote {
-        base: endpoint,
-        token,
-        device: store
-            .meta(SYNC_DEVICE_KEY)
-            .await
-            .ok()
-            .flatten()
-            .unwrap_or_default(),
-        store,
-    };
     let mut round = Round::default();
     let outcome = engine
         .round(store, &remote, worker_scope::random(), &mut round)
@@ -189,11 +176,19 @@ async fn sync_once(
     (wait, matches!(outcome, Outcome::RetryIn(_)))
 }
 
-/// The endpoint and token from settings, if both are there and the endpoint is allowed.
-async fn settings(store: &IdbStore) -> Option<(String, String)> {
-    let endpoint = parse_endpoint(&store.meta(SYNC_ENDPOINT_KEY).await.ok()??).ok()?;
-    let token = store.meta(SYNC_TOKEN_KEY).await.ok()??.trim().to_string();
-    (!token.is_empty()).then_some((endpoint, token))
+/// The server as the settings name it, if endpoint and token are there and the endpoint is
+/// allowed.
+async fn remote(store: &IdbStore) -> Option<FetchRemote<'_>> {
+    let meta = async |key| store.meta(key).await.ok().flatten();
+    let base = parse_endpoint(&meta(SYNC_ENDPOINT_KEY).await?).ok()?;
+    let token = meta(SYNC_TOKEN_KEY).await?.trim().to_string();
+    let device = meta(SYNC_DEVICE_KEY).await.unwrap_or_default();
+    (!token.is_empty()).then_some(FetchRemote {
+        base,
+        token,
+        device,
+        store,
+    })
 }
 
 /// Every job not in step with the server: waiting to be pushed, refused, or in conflict.

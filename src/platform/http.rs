@@ -135,11 +135,7 @@ impl Remote for FetchRemote<'_> {
         precondition: &Precondition,
         key: &str,
     ) -> Result<Written, Failure> {
-        let write = job_write(job, precondition, key).map_err(|e| Failure::Status {
-            status: 422,
-            retry_after_ms: None,
-            message: e.to_string(),
-        })?;
+        let write = job_write(job, precondition, key)?;
         let device: String = js_sys::encode_uri_component(&self.device).into();
         let mut headers: Vec<(&str, &str)> = write
             .headers

@@ -1,7 +1,7 @@
 //! The pages' side of sync. The engine runs in the sync worker (`crate::sync_worker`); pages
 //! hold its last report (badge, jobs not in step) and "test connection" answer, wake it after
-//! each saved change, reload the jobs when it pulled some, and keep the sync settings as
-//! typed (the worker checks and reads them before each round).
+//! each saved change, reload the jobs when it pulled some, and hold the sync settings as
+//! typed on the sync page (the worker checks and reads them before each round).
 
 use crate::platform::channel::Channel;
 use crate::state::jobs::{use_jobs, ChangeError, Jobs, SaveStatus};
@@ -88,6 +88,15 @@ impl Sync {
         Ok(())
     }
 
+    /// Reads the settings as stored into the fields (the sync page, once storage is open).
+    pub async fn load(self, jobs: Jobs) {
+        for setting in [Setting::Endpoint, Setting::Token, Setting::Device] {
+            if let Some(value) = jobs.meta(setting.key()).await {
+                self.signal(setting).set(value);
+            }
+        }
+    }
+
     /// How job `id` stands with the server, if it is not in step.
     pub fn state_of(&self, id: JobId) -> Option<JobState> {
         self.report.with(|r| {
@@ -129,17 +138,6 @@ pub fn provide_sync() {
     Effect::new(move |_| {
         if jobs.status.get() == SaveStatus::Saved {
             sync.kick();
-        }
-    });
-    Effect::new(move |_| {
-        if jobs.loaded.get() {
-            spawn_local(async move {
-                for setting in [Setting::Endpoint, Setting::Token, Setting::Device] {
-                    if let Some(value) = jobs.meta(setting.key()).await {
-                        sync.signal(setting).set(value);
-                    }
-                }
-            });
         }
     });
     provide_context(sync);

@@ -213,7 +213,7 @@ impl IdbStore {
 
 impl JobStore for IdbStore {
     async fn save_change(&self, job: &Job, entry: &OutboxEntry) -> Result<(), StoreError> {
-        let record = parse(&to_record(job).map_err(|e| StoreError::Corrupt(e.to_string()))?)?;
+        let record = record_of(job)?;
         let entry = to_js(entry)?;
         let stored = self.write_over(job.id, None, async |tx| {
             let current = request(store_of(tx, JOBS)?.get(&key(job.id))).await?;
@@ -286,7 +286,7 @@ impl SyncStore for IdbStore {
         sync: &JobSync,
         replaces: Option<u64>,
     ) -> Result<bool, StoreError> {
-        let record = parse(&to_record(job).map_err(|e| StoreError::Corrupt(e.to_string()))?)?;
+        let record = record_of(job)?;
         self.write_over(job.id, Some(replaces), async |tx| {
             store_of(tx, JOBS)?.put(&record).map_err(to_store_error)?;
             drop_outbox(tx, job.id, None).await?;
@@ -296,7 +296,7 @@ impl SyncStore for IdbStore {
     }
 
     async fn rebase(&self, job: &Job, sync: &JobSync, replaces: u64) -> Result<bool, StoreError> {
-        let record = parse(&to_record(job).map_err(|e| StoreError::Corrupt(e.to_string()))?)?;
+        let record = record_of(job)?;
         let entry = to_js(&OutboxEntry::of(job, job.updated_at))?;
         self.write_over(job.id, Some(Some(replaces)), async |tx| {
             store_of(tx, JOBS)?.put(&record).map_err(to_store_error)?;
@@ -440,6 +440,11 @@ fn migrate(request: &IdbOpenDbRequest, old: u32, new: u32) -> Result<(), JsValue
         db.create_object_store(SYNC)?;
     }
     Ok(())
+}
+
+/// A job as its stored record.
+fn record_of(job: &Job) -> Result<JsValue, StoreError> {
+    parse(&to_record(job).map_err(|e| StoreError::Corrupt(e.to_string()))?)
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, StoreError> {

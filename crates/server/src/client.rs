@@ -105,11 +105,7 @@ impl Remote for HttpRemote<'_> {
         precondition: &Precondition,
         key: &str,
     ) -> Result<Written, Failure> {
-        let write = job_write(job, precondition, key).map_err(|e| Failure::Status {
-            status: 422,
-            retry_after_ms: None,
-            message: e.to_string(),
-        })?;
+        let write = job_write(job, precondition, key)?;
         let mut request = self.request(Method::PUT, &write.path).body(write.body);
         for (name, value) in write.headers {
             request = request.header(name, value);

@@ -94,7 +94,8 @@ impl Suite {
             None => Precondition::Create,
             Some(version) => Precondition::Update(version.to_string()),
         };
-        let write = job_write(job, &precondition, key).map_err(|e| e.to_string())?;
+        let write = job_write(job, &precondition, key)
+            .map_err(|_| "the job document could not be written".to_string())?;
         let mut request = self.request(Method::PUT, &write.path).body(write.body);
         for (name, value) in write.headers {
             request = request.header(name, value);

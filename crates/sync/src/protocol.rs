@@ -1,6 +1,6 @@
 //! The bodies of LaneCheck Sync v1, as the OpenAPI document describes them.
 
-use crate::engine::Precondition;
+use crate::engine::{Failure, Precondition};
 use lanecheck_domain::{schema, Job, JobId};
 use serde::{Deserialize, Serialize};
 
@@ -72,19 +72,24 @@ pub struct JobWrite {
     pub headers: [(&'static str, String); 3],
 }
 
-/// The write of `job`'s document under `precondition`, with its idempotency key.
+/// The write of `job`'s document under `precondition`, with its idempotency key. A document
+/// that cannot be written is refused here as the server would (422), never retried.
 pub fn job_write(
     job: &Job,
     precondition: &Precondition,
     idempotency_key: &str,
-) -> Result<JobWrite, schema::SchemaError> {
+) -> Result<JobWrite, Failure> {
     let condition = match precondition {
         Precondition::Create => ("If-None-Match", "*".to_string()),
         Precondition::Update(version) => ("If-Match", etag(version)),
     };
     Ok(JobWrite {
         path: format!("/jobs/{}", job.id),
-        body: schema::store(job)?,
+        body: schema::store(job).map_err(|e| Failure::Status {
+            status: 422,
+            retry_after_ms: None,
+            message: e.to_string(),
+        })?,
         headers: [
             ("Content-Type", "application/json".into()),
             ("Idempotency-Key", idempotency_key.into()),

@@ -59,8 +59,10 @@ pub fn JobSyncBadge(id: JobId) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
     move || {
+        if sync.report.with(|r| r.badge == Badge::NotSetUp) {
+            return None;
+        }
         let (msg, class) = match sync.state_of(id) {
-            _ if sync.report.with(|r| r.badge == Badge::NotSetUp) => return None,
             None => (Msg::JobSynced, "pill sync-ok"),
             Some(report::JobState::Waiting) => (Msg::JobWaiting, "pill sync-busy"),
             Some(_) => (Msg::NeedsAttention, "pill sync-attention"),

@@ -19,6 +19,11 @@ pub fn SyncPage() -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
     let sync = use_sync();
+    Effect::new(move |_| {
+        if jobs.loaded.get() {
+            spawn_local(sync.load(jobs));
+        }
+    });
     let endpoint_error = RwSignal::new(None::<String>);
     // The endpoint is checked when it is left or tested; what was typed stays in the field
     // and is stored (tidied: no spaces, no trailing slash) only once it is allowed.
