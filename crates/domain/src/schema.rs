@@ -23,6 +23,10 @@ pub enum SchemaError {
     TooNew(u32),
     #[error("stored job could not be read: {0}")]
     Malformed(String),
+    /// The job reads, but not as it was written: a value at this path (a JSON pointer) would
+    /// come back changed, e.g. a number too large for its field.
+    #[error("the value at {0} cannot be kept as sent")]
+    Lossy(String),
 }
 
 #[derive(Serialize)]
@@ -67,6 +71,75 @@ pub fn restore(record: &str) -> Result<Job, SchemaError> {
             let upgraded = json!({ "schema": CURRENT_SCHEMA, "job": v1_to_v2(job)? });
             restore(&upgraded.to_string())
         }
+    }
+}
+
+/// Reads a record written by another party (a sync client) of the current schema, and only
+/// if every value the job is made of reads back as it was sent: what the domain would write
+/// again is contained in the record. Properties the job does not know are allowed (they are
+/// kept by whoever keeps the record whole); a value it would change is `Lossy`.
+pub fn restore_whole(record: &str) -> Result<Job, SchemaError> {
+    let sent: Value = serde_json::from_str(record).map_err(|_| SchemaError::NotAnEnvelope)?;
+    match sent.get("schema").and_then(Value::as_u64) {
+        Some(schema) if schema == u64::from(CURRENT_SCHEMA) => {}
+        Some(schema) if schema > u64::from(CURRENT_SCHEMA) => {
+            return Err(SchemaError::TooNew(u32::try_from(schema).unwrap_or(u32::MAX)))
+        }
+        Some(_) => {
+            return Err(SchemaError::Malformed(format!(
+                "documents are written in schema {CURRENT_SCHEMA}"
+            )))
+        }
+        None => return Err(SchemaError::NotAnEnvelope),
+    }
+    let job = restore(record)?;
+    let read: Value = serde_json::from_str(&store(&job)?).map_err(malformed)?;
+    contained(&read, &sent, &mut String::new())?;
+    Ok(job)
+}
+
+/// Whether `read` is part of `sent`: each of its object members present in `sent` with a
+/// contained value, arrays of equal length with contained items, numbers numerically equal.
+/// A member `read` has and `sent` lacks was defaulted on reading; that loses nothing.
+fn contained(read: &Value, sent: &Value, at: &mut String) -> Result<(), SchemaError> {
+    let lossy = |at: &String| Err(SchemaError::Lossy(if at.is_empty() { "/".into() } else { at.clone() }));
+    match (read, sent) {
+        (Value::Object(read), Value::Object(sent)) => {
+            for (key, value) in read {
+                let Some(theirs) = sent.get(key) else {
+                    continue;
+                };
+                let len = at.len();
+                at.push('/');
+                at.push_str(key);
+                contained(value, theirs, at)?;
+                at.truncate(len);
+            }
+            Ok(())
+        }
+        (Value::Array(read), Value::Array(sent)) if read.len() == sent.len() => {
+            for (i, (value, theirs)) in read.iter().zip(sent).enumerate() {
+                let len = at.len();
+                at.push_str(&format!("/{i}"));
+                contained(value, theirs, at)?;
+                at.truncate(len);
+            }
+            Ok(())
+        }
+        (Value::Number(a), Value::Number(b)) => {
+            let same = match (a.as_i64(), b.as_i64(), a.as_u64(), b.as_u64()) {
+                (Some(a), Some(b), _, _) => a == b,
+                (_, _, Some(a), Some(b)) => a == b,
+                _ => a.as_f64() == b.as_f64(),
+            };
+            if same {
+                Ok(())
+            } else {
+                lossy(at)
+            }
+        }
+        (read, sent) if read == sent => Ok(()),
+        _ => lossy(at),
     }
 }
 

@@ -232,3 +232,17 @@ proptest! {
         let _ = lanecheck_domain::schema::restore(&format!(r#"{{"schema":{schema},"job":{body}}}"#));
     }
 }
+
+proptest! {
+    #[test]
+    fn restore_whole_never_panics_and_accepts_only_what_reads_back(s in ".*", n in proptest::num::f64::ANY) {
+        let _ = lanecheck_domain::schema::restore_whole(&s);
+        let job = support::walk_in(3);
+        let mut tree: serde_json::Value =
+            serde_json::from_str(&lanecheck_domain::schema::store(&job).unwrap()).unwrap();
+        tree["job"]["revision"] = serde_json::json!(n);
+        if let Ok(read) = lanecheck_domain::schema::restore_whole(&tree.to_string()) {
+            prop_assert_eq!(read.revision as f64, n);
+        }
+    }
+}

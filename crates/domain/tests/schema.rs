@@ -45,3 +45,73 @@ fn unreadable_records_are_errors_not_panics() {
     ));
     assert_eq!(restore(r#"{"schema": 1}"#), Err(SchemaError::NotAnEnvelope));
 }
+
+/// A job with one damage mark, stored, as a JSON tree to edit.
+fn marked_tree() -> serde_json::Value {
+    use lanecheck_domain::inspection::{DamageKind, Severity, View};
+    use lanecheck_domain::Command;
+    let mut job = walk_in(8);
+    apply_all(
+        &mut job,
+        1,
+        vec![
+            Command::StartInspection,
+            Command::AddDamage {
+                view: View::Left,
+                x: 0.25,
+                y: 0.5,
+                kind: DamageKind::Scratch,
+                severity: Severity::Minor,
+                note: "门把手".into(),
+            },
+        ],
+    );
+    serde_json::from_str(&store(&job).unwrap()).unwrap()
+}
+
+#[test]
+fn a_document_that_reads_back_whole_is_accepted_with_properties_the_job_does_not_know() {
+    use lanecheck_domain::schema::restore_whole;
+    let mut tree = marked_tree();
+    tree["x_dealer_ref"] = json!("DMS-7");
+    tree["job"]["x_dealer_ref"] = json!({"ro": 12});
+    // The same number in another spelling is the same value.
+    tree["job"]["damage"][0]["x"] = json!(2.5e-1);
+    let job = restore_whole(&tree.to_string()).unwrap();
+    assert_eq!(job.damage[0].x, 0.25);
+}
+
+// Pins the server bug where `"x": 1e39` was acknowledged and then read back as null.
+#[test]
+fn a_number_the_job_cannot_hold_is_lossy_and_names_its_place() {
+    use lanecheck_domain::schema::restore_whole;
+    for number in [json!(1e39), json!(0.123456789012345), json!(-1e-50)] {
+        let mut tree = marked_tree();
+        tree["job"]["damage"][0]["x"] = number.clone();
+        assert_eq!(
+            restore_whole(&tree.to_string()),
+            Err(SchemaError::Lossy("/job/damage/0/x".into())),
+            "{number}"
+        );
+    }
+    let mut tree = marked_tree();
+    // Integer fields take integers only; any other spelling is refused, never rounded.
+    for number in [json!(1e3), json!(1.5), json!(-1), json!("7")] {
+        tree["job"]["revision"] = number.clone();
+        assert!(restore_whole(&tree.to_string()).is_err(), "{number}");
+    }
+}
+
+#[test]
+fn only_the_current_schema_is_accepted_from_a_client() {
+    use lanecheck_domain::schema::restore_whole;
+    let fixture = include_str!("fixtures/job_v1.json");
+    assert!(matches!(restore_whole(fixture), Err(SchemaError::Malformed(_))));
+    let mut tree = marked_tree();
+    tree["schema"] = json!(CURRENT_SCHEMA + 1);
+    assert_eq!(
+        restore_whole(&tree.to_string()),
+        Err(SchemaError::TooNew(CURRENT_SCHEMA + 1))
+    );
+    assert_eq!(restore_whole("{}"), Err(SchemaError::NotAnEnvelope));
+}

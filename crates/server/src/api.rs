@@ -1,36 +1,109 @@
 //! The LaneCheck Sync v1 endpoints (docs/sync-v1.openapi.yaml) under `/sync/v1`.
 
+use crate::auth;
 use crate::blobs::is_sha256;
-use crate::db::{self, Advisor, Recorded, Write};
+use crate::db::{self, Advisor, Claim, Outcome, Recorded, Write};
 use crate::AppState;
+use crate::Limits;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{FromRef, FromRequestParts, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, FromRef, FromRequestParts, Path, RawQuery, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use lanecheck_domain::schema::{self, SchemaError};
 use lanecheck_domain::seal::sha256_hex;
-use lanecheck_domain::{schema, Job, JobId};
-use lanecheck_sync::protocol::{blob_refs, etag, version_of, Changes, ErrorBody, Stored, WhoAmI};
-use serde::Deserialize;
+use lanecheck_domain::JobId;
+use lanecheck_sync::protocol::{blob_refs, etag, version_of, ErrorBody, WhoAmI};
+use serde::Serialize;
+use serde_json::value::RawValue;
 
-pub fn routes() -> Router<AppState> {
+/// The longest `X-LaneCheck-Device` value the contract allows.
+pub const MAX_DEVICE_HEADER: usize = 200;
+/// A page of `/changes` holds documents of at most this many bytes in all (and always at least
+/// one document, however large).
+pub const MAX_PAGE_BYTES: i64 = 8 * 1024 * 1024;
+
+/// The routes, each reading a body only up to its own limit (a larger body is refused before
+/// it is read, from its Content-Length, or as soon as it passes the limit).
+pub fn routes(limits: Limits) -> Router<AppState> {
     Router::new()
         .route("/whoami", get(whoami))
         .route(
             "/blobs/{sha256}",
-            get(get_blob).head(head_blob).put(put_blob),
+            get(get_blob)
+                .head(head_blob)
+                .put(put_blob)
+                .layer(DefaultBodyLimit::max(limits.blob_bytes)),
         )
-        .route("/jobs/{id}", get(get_job).put(put_job).delete(delete_job))
+        .route(
+            "/jobs/{id}",
+            get(get_job)
+                .put(put_job)
+                .delete(delete_job)
+                .layer(DefaultBodyLimit::max(limits.job_bytes)),
+        )
         .route("/changes", get(changes))
+        .fallback(|| async {
+            ApiError::new(StatusCode::NOT_FOUND, "not_found", "No such resource.")
+        })
+        .layer(DefaultBodyLimit::max(0))
+        .layer(axum::middleware::map_response(contract_errors))
+}
+
+/// Every error answer of the API carries the contract's JSON error body, also those the
+/// framework makes itself (a rejected query, an unknown method, a panic).
+async fn contract_errors(response: Response) -> Response {
+    let status = response.status();
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || json {
+        return response;
+    }
+    let (code, message) = match status.as_u16() {
+        401 => ("unauthorized", "The token is missing, unknown or revoked."),
+        404 => ("not_found", "No such resource."),
+        405 => ("bad_request", "This method is not allowed here."),
+        413 => (
+            "too_large",
+            "The request is larger than this server accepts.",
+        ),
+        422 => ("invalid_document", "The request could not be read."),
+        429 => ("rate_limited", "Too many requests; try again later."),
+        500..=599 => ("unavailable", "The server could not answer; try again."),
+        _ => ("bad_request", "The request could not be read."),
+    };
+    let (mut parts, _) = response.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let body = ApiError::new(status, code, message).into_response();
+    let (body_parts, body) = body.into_parts();
+    parts.headers.insert(
+        header::CONTENT_TYPE,
+        body_parts.headers[header::CONTENT_TYPE].clone(),
+    );
+    Response::from_parts(parts, body)
+}
+
+/// The answer to a request whose handler panicked: 500, and the server goes on.
+pub fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a request handler panicked");
+    ApiError::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "unavailable",
+        "The server could not answer; try again.",
+    )
+    .into_response()
 }
 
 /// An error answer with the contract's body.
 pub struct ApiError {
     status: StatusCode,
     body: ErrorBody,
+    retry_after: Option<u64>,
 }
 
 impl ApiError {
@@ -42,6 +115,21 @@ impl ApiError {
                 message: message.into(),
                 missing: Vec::new(),
             },
+            retry_after: None,
+        }
+    }
+}
+
+impl ApiError {
+    /// 429 with the contract's body and `Retry-After`.
+    pub fn rate_limited(seconds: u64) -> ApiError {
+        ApiError {
+            retry_after: Some(seconds),
+            ..ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                "Too many failed sign-ins from this address; wait a minute.",
+            )
         }
     }
 }
@@ -70,7 +158,13 @@ impl From<std::io::Error> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(self.body)).into_response()
+        let mut response = (self.status, Json(self.body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
     }
 }
 
@@ -82,33 +176,30 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let app = AppState::from_ref(state);
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
-            .unwrap_or_default();
-        let unauthorized = || {
+        let client = auth::client(&parts.extensions);
+        if let Some(seconds) = app.throttle.wait(client) {
+            return Err(ApiError::rate_limited(seconds));
+        }
+        let now = chrono::Utc::now().timestamp_millis();
+        let found = match auth::bearer(&parts.headers) {
+            Some(token) => db::advisor_by_token(&app.db, token, now).await?,
+            None => None,
+        };
+        found.ok_or_else(|| {
+            app.throttle.failed(client);
             ApiError::new(
                 StatusCode::UNAUTHORIZED,
                 "unauthorized",
-                "The token is missing, unknown or revoked.",
+                "The token is missing, unknown, expired or revoked.",
             )
-        };
-        if token.is_empty() {
-            return Err(unauthorized());
-        }
-        db::advisor_by_token(&app.db, token)
-            .await?
-            .ok_or_else(unauthorized)
+        })
     }
 }
 
 async fn whoami(State(app): State<AppState>, advisor: Advisor) -> Json<WhoAmI> {
     Json(WhoAmI {
         advisor: advisor.name,
-        store: advisor.store,
+        store: advisor.store_name,
         max_blob_bytes: app.limits.blob_bytes as u64,
         max_job_bytes: app.limits.job_bytes as u64,
     })
@@ -168,18 +259,15 @@ async fn get_blob(
         .into_response())
 }
 
-/// The body, or 413 when it is over `limit` (or over what the server reads at all).
-fn within(
-    body: Result<Bytes, BytesRejection>,
-    limit: usize,
-    what: &str,
-) -> Result<Bytes, ApiError> {
-    body.ok().filter(|b| b.len() <= limit).ok_or_else(|| {
-        ApiError::new(
+/// The body, or 413 when it is over the route's limit.
+fn within(body: Result<Bytes, BytesRejection>, what: &str) -> Result<Bytes, ApiError> {
+    body.map_err(|rejection| match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "too_large",
             format!("The {what} is larger than this server accepts."),
-        )
+        ),
+        status => ApiError::new(status, "bad_request", "The body could not be read."),
     })
 }
 
@@ -190,7 +278,7 @@ async fn put_blob(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<StatusCode, ApiError> {
     valid_sha(&sha256)?;
-    let body = within(body, app.limits.blob_bytes, "blob")?;
+    let body = within(body, "blob")?;
     if sha256_hex(&body) != sha256 {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -205,26 +293,42 @@ async fn put_blob(
     })
 }
 
-fn stored_of(row: db::JobRow) -> Stored {
-    let document = row
-        .document
-        .as_deref()
-        .and_then(|text| schema::restore(text).ok());
-    Stored {
-        id: JobId::parse(&row.id).unwrap_or(JobId(uuid::Uuid::nil())),
-        version: row.seq.to_string(),
-        deleted: row.deleted,
-        document,
-    }
+/// A stored job as the contract serves it: the document exactly as it was written.
+#[derive(Serialize)]
+struct Served<'a> {
+    id: &'a str,
+    version: String,
+    deleted: bool,
+    document: Option<&'a RawValue>,
 }
 
-fn with_etag(status: StatusCode, stored: Stored) -> Response {
-    let tag = HeaderValue::from_str(&etag(&stored.version)).ok();
-    let mut response = (status, Json(stored)).into_response();
-    if let Some(tag) = tag {
+/// The JSON of a stored row.
+fn served(row: &db::JobRow) -> String {
+    // Documents are stored only after they were read whole, so they are JSON.
+    let document: Option<Box<RawValue>> = row
+        .document
+        .as_ref()
+        .and_then(|text| RawValue::from_string(text.clone()).ok());
+    serde_json::to_string(&Served {
+        id: &row.id,
+        version: row.seq.to_string(),
+        deleted: row.deleted,
+        document: document.as_deref(),
+    })
+    .unwrap_or_default()
+}
+
+/// A JSON answer with the version of the row it shows as its ETag.
+fn json_with_etag(status: StatusCode, body: String, version: Option<&str>) -> Response {
+    let mut response = (status, [(header::CONTENT_TYPE, "application/json")], body).into_response();
+    if let Some(tag) = version.and_then(|v| HeaderValue::from_str(&etag(v)).ok()) {
         response.headers_mut().insert(header::ETAG, tag);
     }
     response
+}
+
+fn with_etag(status: StatusCode, row: &db::JobRow) -> Response {
+    json_with_etag(status, served(row), Some(&row.seq.to_string()))
 }
 
 fn job_id(id: &str) -> Result<JobId, ApiError> {
@@ -244,7 +348,7 @@ async fn get_job(
 ) -> Result<Response, ApiError> {
     let id = job_id(&id)?;
     match db::job(&app.db, &advisor.store, &id.to_string()).await? {
-        Some(row) => Ok(with_etag(StatusCode::OK, stored_of(row))),
+        Some(row) => Ok(with_etag(StatusCode::OK, &row)),
         None => Err(ApiError::new(
             StatusCode::NOT_FOUND,
             "not_found",
@@ -292,67 +396,131 @@ fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
         })
 }
 
-/// Runs a write once per idempotency key: a replay with the same request gets the recorded
-/// answer; the same key with another request is refused.
-async fn once(
+/// The recorded answer to a repeated request, or 422 when the key named another request.
+fn replay(seen: Recorded, request: &str) -> Result<Response, ApiError> {
+    if seen.request != request {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "idempotency_conflict",
+            "This Idempotency-Key was used for another request.",
+        ));
+    }
+    let status = StatusCode::from_u16(seen.status).unwrap_or(StatusCode::OK);
+    let version = serde_json::from_str::<serde_json::Value>(&seen.body)
+        .ok()
+        .and_then(|v| {
+            v.get("version")
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        });
+    Ok(json_with_etag(status, seen.body, version.as_deref()))
+}
+
+/// What the client sees of a write.
+fn answer_of(write: &Write) -> (StatusCode, String) {
+    match write {
+        Write::Created(row) => (StatusCode::CREATED, served(row)),
+        Write::Replaced(row) => (StatusCode::OK, served(row)),
+        Write::Stale(Some(row)) => (StatusCode::PRECONDITION_FAILED, served(row)),
+        Write::Stale(None) => (
+            StatusCode::PRECONDITION_FAILED,
+            serde_json::to_string(
+                &ApiError::new(
+                    StatusCode::PRECONDITION_FAILED,
+                    "precondition_failed",
+                    "The job does not exist.",
+                )
+                .body,
+            )
+            .unwrap_or_default(),
+        ),
+    }
+}
+
+/// A job write under its idempotency key: done once, however many duplicates arrive and
+/// however close together; a duplicate gets the first answer.
+async fn write_once(
     app: &AppState,
     advisor: &Advisor,
     headers: &HeaderMap,
+    write: (&JobId, Option<i64>, Option<&str>),
     request: String,
-    write: impl std::future::Future<Output = Result<Response, ApiError>>,
 ) -> Result<Response, ApiError> {
     let key = idempotency_key(headers)?;
     let request = sha256_hex(request.as_bytes());
-    if let Some(seen) = db::recorded(&app.db, &advisor.id, &key).await? {
-        if seen.request != request {
-            return Err(ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "idempotency_conflict",
-                "This Idempotency-Key was used for another request.",
-            ));
+    let (id, expected, document) = write;
+    let claim = Claim {
+        advisor: &advisor.id,
+        key: &key,
+        request: &request,
+        now_ms: chrono::Utc::now().timestamp_millis(),
+    };
+    let outcome = db::write_job(
+        &app.db,
+        &advisor.store,
+        &id.to_string(),
+        expected,
+        document,
+        &today(),
+        &claim,
+        |write| {
+            let (status, body) = answer_of(write);
+            (status.as_u16(), body)
+        },
+    )
+    .await?;
+    match outcome {
+        Outcome::Replay(seen) => replay(seen, &request),
+        Outcome::Done(write) => {
+            log_write(&write, advisor, headers);
+            let (status, body) = answer_of(&write);
+            let version = match &write {
+                Write::Created(row) | Write::Replaced(row) | Write::Stale(Some(row)) => {
+                    Some(row.seq.to_string())
+                }
+                Write::Stale(None) => None,
+            };
+            Ok(json_with_etag(status, body, version.as_deref()))
         }
-        let status = StatusCode::from_u16(seen.status).unwrap_or(StatusCode::OK);
-        let mut response = (
-            status,
-            [(header::CONTENT_TYPE, "application/json")],
-            seen.body.clone(),
-        )
-            .into_response();
-        if let Some(tag) = serde_json::from_str::<Stored>(&seen.body)
-            .ok()
-            .and_then(|s| HeaderValue::from_str(&etag(&s.version)).ok())
-        {
-            response.headers_mut().insert(header::ETAG, tag);
-        }
-        return Ok(response);
     }
-    let response = write.await?;
-    // Successful writes are recorded; a refusal may be retried with the same key.
-    if response.status().is_success() {
-        let (parts, body) = response.into_parts();
-        let bytes = axum::body::to_bytes(body, usize::MAX)
-            .await
-            .unwrap_or_default();
-        let answer = Recorded {
-            request,
-            status: parts.status.as_u16(),
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        };
-        db::record(
-            &app.db,
-            &advisor.id,
-            &key,
-            &answer,
-            chrono::Utc::now().timestamp_millis(),
-        )
-        .await?;
-        return Ok(Response::from_parts(parts, axum::body::Body::from(bytes)));
+}
+
+/// A replay that needs no more checks: the same request with the same key was answered.
+async fn replayed(
+    app: &AppState,
+    advisor: &Advisor,
+    headers: &HeaderMap,
+    request: &str,
+) -> Result<Option<Response>, ApiError> {
+    let key = idempotency_key(headers)?;
+    match db::recorded(&app.db, &advisor.id, &key).await? {
+        Some(seen) => replay(seen, &sha256_hex(request.as_bytes())).map(Some),
+        None => Ok(None),
     }
-    Ok(response)
 }
 
 fn today() -> String {
     chrono::Local::now().format("%Y-%m-%d").to_string()
+}
+
+fn refused_document(err: SchemaError) -> ApiError {
+    let message = match err {
+        SchemaError::Lossy(at) => format!(
+            "The value at {at} cannot be kept as sent (for example a number too large for its field)."
+        ),
+        SchemaError::TooNew(schema) => {
+            format!("Schema {schema} is newer than this server reads.")
+        }
+        SchemaError::NotAnEnvelope => {
+            "The body is not a LaneCheck job document ({\"schema\": …, \"job\": {…}}).".into()
+        }
+        SchemaError::Malformed(why) => format!("The job document cannot be read: {why}"),
+    };
+    ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_document",
+        message,
+    )
 }
 
 async fn put_job(
@@ -363,7 +531,8 @@ async fn put_job(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     let id = job_id(&id)?;
-    let body = within(body, app.limits.job_bytes, "job document")?;
+    device(&headers)?;
+    let body = within(body, "job document")?;
     let text = std::str::from_utf8(&body).map_err(|_| {
         ApiError::new(
             StatusCode::BAD_REQUEST,
@@ -371,13 +540,13 @@ async fn put_job(
             "The body is not UTF-8 JSON.",
         )
     })?;
-    let job: Job = schema::restore(text).map_err(|_| {
-        ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_document",
-            "The body is not a LaneCheck job document.",
-        )
-    })?;
+    let expected = precondition(&headers, true)?;
+    let request = format!("PUT {id} {expected:?} {text}");
+    if let Some(answer) = replayed(&app, &advisor, &headers, &request).await? {
+        return Ok(answer);
+    }
+    // Acknowledged only if the document reads back whole; it is then kept exactly as sent.
+    let job = schema::restore_whole(text).map_err(refused_document)?;
     if job.id != id {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -385,42 +554,28 @@ async fn put_job(
             "The document's id is not the one in its address.",
         ));
     }
-    let expected = precondition(&headers, true)?;
-    let request = format!("PUT {id} {expected:?} {text}");
-    once(&app, &advisor, &headers, request, async {
-        let mut missing = Vec::new();
-        for sha in blob_refs(&job) {
-            if !app.blobs.has(&advisor.store, &sha).await {
-                missing.push(sha);
-            }
+    let mut missing = Vec::new();
+    for sha in blob_refs(&job) {
+        if !app.blobs.has(&advisor.store, &sha).await {
+            missing.push(sha);
         }
-        if !missing.is_empty() {
-            let mut err = ApiError::new(
-                StatusCode::CONFLICT,
-                "missing_blobs",
-                "Upload the job's photos and signature first.",
-            );
-            err.body.missing = missing;
-            return Err(err);
-        }
-        let document = schema::store(&job).map_err(|_| {
-            ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_document",
-                "The job document cannot be stored.",
-            )
-        })?;
-        let written = db::write_job(
-            &app.db,
-            &advisor.store,
-            &id.to_string(),
-            expected,
-            Some(&document),
-            &today(),
-        )
-        .await?;
-        Ok(written_response(written, &advisor, &headers))
-    })
+    }
+    if !missing.is_empty() {
+        let mut err = ApiError::new(
+            StatusCode::CONFLICT,
+            "missing_blobs",
+            "Upload the job's photos and signature first.",
+        );
+        err.body.missing = missing;
+        return Err(err);
+    }
+    write_once(
+        &app,
+        &advisor,
+        &headers,
+        (&id, expected, Some(text)),
+        request,
+    )
     .await
 }
 
@@ -431,92 +586,141 @@ async fn delete_job(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let id = job_id(&id)?;
+    device(&headers)?;
     let expected = precondition(&headers, false)?;
     let request = format!("DELETE {id} {expected:?}");
-    once(&app, &advisor, &headers, request, async {
-        if db::job(&app.db, &advisor.store, &id.to_string())
-            .await?
-            .is_none()
-        {
-            return Err(ApiError::new(
-                StatusCode::NOT_FOUND,
-                "not_found",
-                "No such job.",
-            ));
-        }
-        let written = db::write_job(
-            &app.db,
-            &advisor.store,
-            &id.to_string(),
-            expected,
-            None,
-            &today(),
-        )
-        .await?;
-        Ok(written_response(written, &advisor, &headers))
-    })
-    .await
+    if let Some(answer) = replayed(&app, &advisor, &headers, &request).await? {
+        return Ok(answer);
+    }
+    if db::job(&app.db, &advisor.store, &id.to_string())
+        .await?
+        .is_none()
+    {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "No such job.",
+        ));
+    }
+    write_once(&app, &advisor, &headers, (&id, expected, None), request).await
 }
 
-/// The device name the app sends (`X-LaneCheck-Device`, percent-encoded UTF-8), for the log:
-/// which of the store's devices wrote a job.
-fn device(headers: &HeaderMap) -> String {
+/// The device name the app sends (`X-LaneCheck-Device`, percent-encoded UTF-8, at most
+/// `MAX_DEVICE_HEADER` characters as sent), for the log: which of the store's devices wrote a
+/// job. A longer value is refused as the contract says.
+fn device(headers: &HeaderMap) -> Result<String, ApiError> {
     let raw = headers
         .get("x-lanecheck-device")
-        .and_then(|v| v.to_str().ok());
-    percent_encoding::percent_decode_str(raw.unwrap_or_default())
+        .map(|v| v.as_bytes())
+        .unwrap_or_default();
+    if raw.len() > MAX_DEVICE_HEADER {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            format!("X-LaneCheck-Device is longer than {MAX_DEVICE_HEADER} characters."),
+        ));
+    }
+    let raw = std::str::from_utf8(raw).unwrap_or_default();
+    Ok(percent_encoding::percent_decode_str(raw)
         .decode_utf8_lossy()
-        .into_owned()
+        .into_owned())
 }
 
-fn written_response(written: Write, advisor: &Advisor, headers: &HeaderMap) -> Response {
-    let device = device(headers);
-    match written {
+fn log_write(write: &Write, advisor: &Advisor, headers: &HeaderMap) {
+    let device = device(headers).unwrap_or_default();
+    match write {
         Write::Created(row) => {
             tracing::info!(store = %advisor.store, advisor = %advisor.name, device = %device, job = %row.id, version = row.seq, "job created");
-            with_etag(StatusCode::CREATED, stored_of(row))
         }
         Write::Replaced(row) => {
             tracing::info!(store = %advisor.store, advisor = %advisor.name, device = %device, job = %row.id, version = row.seq, deleted = row.deleted, "job written");
-            with_etag(StatusCode::OK, stored_of(row))
         }
-        Write::Stale(Some(row)) => with_etag(StatusCode::PRECONDITION_FAILED, stored_of(row)),
-        Write::Stale(None) => ApiError::new(
-            StatusCode::PRECONDITION_FAILED,
-            "precondition_failed",
-            "The job does not exist.",
-        )
-        .into_response(),
+        Write::Stale(_) => {}
     }
 }
 
-#[derive(Deserialize)]
-struct Since {
-    #[serde(default)]
-    since: String,
-    limit: Option<i64>,
+/// A whole number in `1..=max` from a query value, as the contract's `integer` means it.
+fn bounded(text: &str, max: i64) -> Option<i64> {
+    if text.is_empty() || text.len() > 6 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok().filter(|n| (1..=max).contains(n))
+}
+
+/// `since` and `limit` of `/changes`, strictly as the contract types them.
+fn feed_query(query: Option<&str>) -> Result<(i64, i64), ApiError> {
+    let bad = |what: &str| ApiError::new(StatusCode::BAD_REQUEST, "bad_request", what.to_string());
+    let (mut since, mut limit) = (0, 100);
+    for (name, value) in url_pairs(query.unwrap_or_default()) {
+        match name.as_str() {
+            "since" if value.is_empty() => since = 0,
+            "since" => {
+                since = value
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|n| *n >= 0 && value.bytes().all(|b| b.is_ascii_digit()))
+                    .ok_or_else(|| bad("Unknown cursor."))?
+            }
+            "limit" => {
+                limit = bounded(&value, 500)
+                    .ok_or_else(|| bad("limit is a whole number from 1 to 500."))?
+            }
+            _ => {}
+        }
+    }
+    Ok((since, limit))
+}
+
+/// The decoded name/value pairs of a query string.
+fn url_pairs(query: &str) -> Vec<(String, String)> {
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(&s.replace('+', " "))
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(name), decode(value))
+        })
+        .collect()
 }
 
 async fn changes(
     State(app): State<AppState>,
     advisor: Advisor,
-    Query(q): Query<Since>,
-) -> Result<Json<Changes>, ApiError> {
-    let since: i64 = if q.since.is_empty() {
-        0
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    let (since, limit) = feed_query(query.as_deref())?;
+    // Plan the page by size first, then read just its documents.
+    let entries = db::feed(&app.db, &advisor.store, since, limit + 1).await?;
+    let mut bytes = 0;
+    let mut taken = 0;
+    for entry in entries.iter().take(limit as usize) {
+        if taken > 0 && bytes + entry.bytes > MAX_PAGE_BYTES {
+            break;
+        }
+        bytes += entry.bytes;
+        taken += 1;
+    }
+    let has_more = entries.len() > taken;
+    let until = entries.get(taken.wrapping_sub(1)).map_or(since, |e| e.seq);
+    let rows = if taken == 0 {
+        Vec::new()
     } else {
-        q.since
-            .parse()
-            .map_err(|_| ApiError::new(StatusCode::BAD_REQUEST, "bad_request", "Unknown cursor."))?
+        db::changes(&app.db, &advisor.store, since, until).await?
     };
-    let limit = q.limit.unwrap_or(100).clamp(1, 500);
-    let rows = db::changes(&app.db, &advisor.store, since, limit + 1).await?;
-    let has_more = rows.len() as i64 > limit;
-    let rows: Vec<_> = rows.into_iter().take(limit as usize).collect();
-    let next = rows.last().map_or(since, |r| r.seq).to_string();
-    Ok(Json(Changes {
-        changes: rows.into_iter().map(stored_of).collect(),
-        next,
-        has_more,
-    }))
+    let changes: Vec<String> = rows.iter().map(served).collect();
+    let body = format!(
+        r#"{{"changes":[{}],"next":"{until}","has_more":{has_more}}}"#,
+        changes.join(",")
+    );
+    Ok((
+        StatusCode::OK,
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response())
 }

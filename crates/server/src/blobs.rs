@@ -1,7 +1,10 @@
-//! Blobs on disk, one file per store and SHA-256: `<data>/blobs/<store>/<ab>/<sha256>`.
+//! Blobs on disk, one file per store and SHA-256:
+//! `<data>/blobs/<sha256 of the store's id>/<ab>/<sha256>`. The folder is a hash of the store's
+//! opaque id, so no two stores share one whatever their names or ids are made of.
 //! A blob is written to a temporary file and renamed into place, so a reader never sees half
 //! of one and a crash leaves no broken blob behind.
 
+use lanecheck_domain::seal::sha256_hex;
 use std::io::ErrorKind;
 use std::path::PathBuf;
 
@@ -17,8 +20,18 @@ impl Blobs {
         if !is_sha256(sha256) {
             return None;
         }
-        // Store ids are chosen by the operator; keep them to one path segment.
-        let store: String = store
+        Some(self.folder(store).join(&sha256[..2]).join(sha256))
+    }
+
+    fn folder(&self, store: &str) -> PathBuf {
+        self.root.join(sha256_hex(store.as_bytes()))
+    }
+
+    /// Moves a store's blobs out of the folder releases before 2026-12 named after the store's
+    /// id with every character outside `[A-Za-z0-9_-]` replaced, which stores could share:
+    /// each store gets exactly the blobs its own jobs reference, copied. Returns how many.
+    pub async fn adopt_legacy(&self, store: &str, referenced: &[String]) -> std::io::Result<usize> {
+        let legacy: String = store
             .chars()
             .map(|c| {
                 if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
@@ -28,7 +41,26 @@ impl Blobs {
                 }
             })
             .collect();
-        Some(self.root.join(store).join(&sha256[..2]).join(sha256))
+        let legacy = self.root.join(legacy);
+        if legacy == self.folder(store) || tokio::fs::metadata(&legacy).await.is_err() {
+            return Ok(0);
+        }
+        let mut adopted = 0;
+        for sha256 in referenced {
+            let Some(path) = self.path(store, sha256) else {
+                continue;
+            };
+            let old = legacy.join(&sha256[..2]).join(sha256);
+            if self.has(store, sha256).await || tokio::fs::metadata(&old).await.is_err() {
+                continue;
+            }
+            if let Some(dir) = path.parent() {
+                tokio::fs::create_dir_all(dir).await?;
+            }
+            tokio::fs::copy(&old, &path).await?;
+            adopted += 1;
+        }
+        Ok(adopted)
     }
 
     pub async fn has(&self, store: &str, sha256: &str) -> bool {

@@ -1,6 +1,7 @@
 //! The conformance suite: checks any endpoint against LaneCheck Sync v1 with one advisor
-//! token. Every check writes only jobs and blobs of its own (fresh ids, random bytes), so it
-//! can run against a dealer's live system. Run it with the `lanecheck-conformance` binary.
+//! token (and, for the isolation check, a token of another store). Every check writes only
+//! jobs and blobs of its own (fresh ids, random bytes), so it can run against a dealer's live
+//! system. Run it with the `lanecheck-conformance` binary.
 
 use chrono::Utc;
 use lanecheck_domain::inspection::{PhotoRef, PhotoTarget};
@@ -20,6 +21,8 @@ pub struct Suite {
     /// The API base, e.g. `http://127.0.0.1:8080/sync/v1`.
     base: String,
     token: String,
+    /// A token of another store, for the isolation check.
+    other_token: Option<String>,
 }
 
 fn expect(what: &str, ok: bool) -> Check {
@@ -56,7 +59,14 @@ impl Suite {
             client: Client::new(),
             base: base.trim_end_matches('/').to_string(),
             token: token.to_string(),
+            other_token: None,
         }
+    }
+
+    /// The suite with the isolation check, which needs a token of a second store.
+    pub fn with_other_store(mut self, token: &str) -> Suite {
+        self.other_token = Some(token.to_string());
+        self
     }
 
     fn request(&self, method: Method, path: &str) -> RequestBuilder {
@@ -111,6 +121,46 @@ impl Suite {
         Ok((status, serde_json::from_str(&text).ok(), tag))
     }
 
+    /// `PUT /jobs/<id>` of a raw body: status and the body as JSON (if it is).
+    async fn put_raw(
+        &self,
+        token: &str,
+        id: JobId,
+        body: String,
+    ) -> Result<(StatusCode, serde_json::Value), String> {
+        let r = self
+            .send(
+                self.client
+                    .put(format!("{}/jobs/{id}", self.base))
+                    .bearer_auth(token)
+                    .header("content-type", "application/json")
+                    .header("if-none-match", "*")
+                    .header("idempotency-key", uuid::Uuid::new_v4().to_string())
+                    .body(body),
+            )
+            .await?;
+        let status = r.status();
+        let text = r.text().await.map_err(|e| e.to_string())?;
+        Ok((status, serde_json::from_str(&text).unwrap_or_default()))
+    }
+
+    async fn get_raw(
+        &self,
+        token: &str,
+        path: &str,
+    ) -> Result<(StatusCode, serde_json::Value), String> {
+        let r = self
+            .send(
+                self.client
+                    .get(format!("{}{path}", self.base))
+                    .bearer_auth(token),
+            )
+            .await?;
+        let status = r.status();
+        let text = r.text().await.map_err(|e| e.to_string())?;
+        Ok((status, serde_json::from_str(&text).unwrap_or_default()))
+    }
+
     async fn error_body(r: Response) -> Result<ErrorBody, String> {
         r.json::<ErrorBody>()
             .await
@@ -119,7 +169,7 @@ impl Suite {
 
     /// Runs every check; each result is named.
     pub async fn run(&self) -> Vec<(&'static str, Check)> {
-        vec![
+        let mut checks = vec![
             (
                 "401 without or with a wrong token",
                 self.unauthorized().await,
@@ -156,7 +206,34 @@ impl Suite {
                 "changes paged during concurrent writes: each exactly once",
                 self.paging().await,
             ),
-        ]
+            (
+                "simultaneous duplicates of a write all get its one answer",
+                self.concurrent_replays().await,
+            ),
+            (
+                "documents are kept whole, unknown properties included",
+                self.whole_documents().await,
+            ),
+            (
+                "a document that cannot be read back whole is refused",
+                self.lossy_documents().await,
+            ),
+            (
+                "every error is the contract's JSON error",
+                self.error_bodies().await,
+            ),
+            (
+                "the Bearer scheme in any case; header limits",
+                self.headers().await,
+            ),
+        ];
+        if let Some(other) = &self.other_token {
+            checks.push((
+                "another store sees none of this store's jobs and blobs",
+                self.isolation(other).await,
+            ));
+        }
+        checks
     }
 
     async fn unauthorized(&self) -> Check {
@@ -475,5 +552,241 @@ impl Suite {
             }
         }
         Ok(())
+    }
+
+    /// Five identical creates at once (same key, same body): one write, five times its answer.
+    async fn concurrent_replays(&self) -> Check {
+        let before = self.end_of_feed().await?;
+        let j = job(new_id());
+        let key = uuid::Uuid::new_v4().to_string();
+        let answers = futures::future::join_all((0..5).map(|_| self.put_job(&j, None, &key))).await;
+        let mut versions = Vec::new();
+        for answer in answers {
+            let (status, stored, _) = answer?;
+            expect(
+                &format!("every duplicate is answered 201, not {status}"),
+                status == StatusCode::CREATED,
+            )?;
+            versions.push(stored.ok_or("with the stored document")?.version);
+        }
+        versions.dedup();
+        expect("all with the same version", versions.len() == 1)?;
+        let feed = self.all_changes(&before).await?;
+        expect(
+            "written once",
+            feed.iter().filter(|c| c.id == j.id).count() == 1,
+        )
+    }
+
+    /// The envelope with properties the app does not know, at both levels, comes back as sent.
+    async fn whole_documents(&self) -> Check {
+        let j = job(new_id());
+        let mut sent: serde_json::Value =
+            serde_json::from_str(&schema::store(&j).map_err(|e| e.to_string())?)
+                .map_err(|e| e.to_string())?;
+        sent["x_dealer_ref"] = serde_json::json!("DMS-2026-0042");
+        sent["job"]["x_dealer_ref"] = serde_json::json!({"ro": 42, "bay": "3号"});
+        let (status, created) = self.put_raw(&self.token, j.id, sent.to_string()).await?;
+        expect(
+            &format!("created, not {status}"),
+            status == StatusCode::CREATED,
+        )?;
+        expect(
+            "the answer has the document as sent",
+            created["document"] == sent,
+        )?;
+        let (_, got) = self
+            .get_raw(&self.token, &format!("/jobs/{}", j.id))
+            .await?;
+        expect("GET has the document as sent", got["document"] == sent)?;
+        // The bare job (no envelope) is not a job document.
+        let j = job(new_id());
+        let bare = sent["job"].clone();
+        let (status, body) = self.put_raw(&self.token, j.id, bare.to_string()).await?;
+        expect(
+            "a bare job is 422 invalid_document",
+            status == StatusCode::UNPROCESSABLE_ENTITY && body["code"] == "invalid_document",
+        )
+    }
+
+    /// A number the job cannot hold is refused, and nothing is stored.
+    async fn lossy_documents(&self) -> Check {
+        let mut j = job(new_id());
+        let actor = ActorId("conformance".into());
+        j.apply(Command::StartInspection, Utc::now(), actor.clone())
+            .map_err(|e| e.to_string())?;
+        j.apply(
+            Command::AddDamage {
+                view: lanecheck_domain::inspection::View::Left,
+                x: 0.5,
+                y: 0.5,
+                kind: lanecheck_domain::inspection::DamageKind::Scratch,
+                severity: lanecheck_domain::inspection::Severity::Minor,
+                note: String::new(),
+            },
+            Utc::now(),
+            actor,
+        )
+        .map_err(|e| e.to_string())?;
+        let mut sent: serde_json::Value =
+            serde_json::from_str(&schema::store(&j).map_err(|e| e.to_string())?)
+                .map_err(|e| e.to_string())?;
+        sent["job"]["damage"][0]["x"] = serde_json::json!(1e39);
+        let (status, body) = self.put_raw(&self.token, j.id, sent.to_string()).await?;
+        expect(
+            &format!("x = 1e39 is 422 invalid_document, not {status}"),
+            status == StatusCode::UNPROCESSABLE_ENTITY && body["code"] == "invalid_document",
+        )?;
+        let (status, _) = self
+            .get_raw(&self.token, &format!("/jobs/{}", j.id))
+            .await?;
+        expect("and not stored", status == StatusCode::NOT_FOUND)
+    }
+
+    async fn error_bodies(&self) -> Check {
+        for limit in [
+            "abc",
+            "1.5",
+            "",
+            "1e3",
+            "99999999999999999999",
+            "0",
+            "501",
+            "-1",
+        ] {
+            let (status, body) = self
+                .get_raw(&self.token, &format!("/changes?limit={limit}"))
+                .await?;
+            expect(
+                &format!("limit={limit}: 400 with code bad_request, not {status} {body}"),
+                status == StatusCode::BAD_REQUEST && body["code"] == "bad_request",
+            )?;
+            expect(
+                &format!("limit={limit}: a message"),
+                body["message"].as_str().is_some_and(|m| !m.is_empty()),
+            )?;
+        }
+        let (status, body) = self.get_raw(&self.token, "/changes?since=x").await?;
+        expect(
+            "an unknown cursor is 400 bad_request",
+            status == StatusCode::BAD_REQUEST && body["code"] == "bad_request",
+        )?;
+        let (status, body) = self.get_raw(&self.token, "/jobs/not-a-uuid").await?;
+        expect(
+            "a job address that is no UUID is 400 bad_request",
+            status == StatusCode::BAD_REQUEST && body["code"] == "bad_request",
+        )?;
+        let (status, body) = self
+            .get_raw(&self.token, &format!("/jobs/{}", new_id()))
+            .await?;
+        expect(
+            "an unknown job is 404 not_found",
+            status == StatusCode::NOT_FOUND && body["code"] == "not_found",
+        )
+    }
+
+    async fn headers(&self) -> Check {
+        for scheme in ["bearer", "BEARER", "Bearer"] {
+            let r = self
+                .send(
+                    self.client
+                        .get(format!("{}/whoami", self.base))
+                        .header("authorization", format!("{scheme} {}", self.token)),
+                )
+                .await?;
+            expect(
+                &format!("`{scheme}` is accepted"),
+                r.status() == StatusCode::OK,
+            )?;
+        }
+        let j = job(new_id());
+        let write = job_write(&j, &Precondition::Create, &uuid::Uuid::new_v4().to_string())
+            .map_err(|_| "the job document could not be written".to_string())?;
+        let mut request = self
+            .request(Method::PUT, &write.path)
+            .body(write.body)
+            .header("x-lanecheck-device", "%E5%89%8D".repeat(30));
+        for (name, value) in write.headers {
+            request = request.header(name, value);
+        }
+        let r = self.send(request).await?;
+        expect(
+            "a device name over 200 characters is 400",
+            r.status() == StatusCode::BAD_REQUEST,
+        )?;
+        expect(
+            "with code bad_request",
+            Self::error_body(r).await?.code == "bad_request",
+        )
+    }
+
+    /// A job and a blob of this store, looked for with the other store's token.
+    async fn isolation(&self, other: &str) -> Check {
+        let mut j = job(new_id());
+        let bytes = random_bytes();
+        let (sha, _) = self.put_blob(&bytes).await?;
+        let photo = PhotoRef {
+            sha256: sha.clone(),
+            target: PhotoTarget::Job,
+            width: 1,
+            height: 1,
+            bytes: bytes.len() as u64,
+            taken_at: Utc::now(),
+        };
+        j.apply(
+            Command::AttachPhoto(photo),
+            Utc::now(),
+            ActorId("conformance".into()),
+        )
+        .map_err(|e| e.to_string())?;
+        let body = schema::store(&j).map_err(|e| e.to_string())?;
+        let (status, _) = self.put_raw(&self.token, j.id, body.clone()).await?;
+        expect("this store writes its job", status == StatusCode::CREATED)?;
+        let head = self
+            .send(
+                self.client
+                    .head(format!("{}/blobs/{sha}", self.base))
+                    .bearer_auth(other),
+            )
+            .await?;
+        expect(
+            "HEAD of the other store's blob is 404",
+            head.status() == StatusCode::NOT_FOUND,
+        )?;
+        let (status, _) = self.get_raw(other, &format!("/blobs/{sha}")).await?;
+        expect(
+            "GET of the other store's blob is 404",
+            status == StatusCode::NOT_FOUND,
+        )?;
+        let (status, _) = self.get_raw(other, &format!("/jobs/{}", j.id)).await?;
+        expect(
+            "GET of the other store's job is 404",
+            status == StatusCode::NOT_FOUND,
+        )?;
+        let mut feed = String::new();
+        loop {
+            let (_, page) = self
+                .get_raw(other, &format!("/changes?since={feed}&limit=500"))
+                .await?;
+            let ids = page["changes"].as_array().cloned().unwrap_or_default();
+            expect(
+                "the other store's feed lacks the job",
+                ids.iter()
+                    .all(|c| c["id"] != serde_json::json!(j.id.to_string())),
+            )?;
+            feed = page["next"].as_str().unwrap_or_default().to_string();
+            if page["has_more"] != serde_json::json!(true) {
+                break;
+            }
+        }
+        // Its own job naming the blob: the blob is not there for it.
+        let mut theirs = j.clone();
+        theirs.id = new_id();
+        let body = schema::store(&theirs).map_err(|e| e.to_string())?;
+        let (status, body) = self.put_raw(other, theirs.id, body).await?;
+        expect(
+            "a job of the other store naming this store's blob is 409 missing_blobs",
+            status == StatusCode::CONFLICT && body["code"] == "missing_blobs",
+        )
     }
 }

@@ -4,17 +4,20 @@
 //! disk. The conformance suite (`conformance`) checks any endpoint against the contract.
 
 pub mod api;
+pub mod auth;
 pub mod blobs;
 pub mod client;
 pub mod conformance;
 pub mod db;
 pub mod harness;
 pub mod manager;
+pub mod security;
 
-use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Method};
 use axum::Router;
 use std::path::PathBuf;
+use std::sync::Arc;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::CorsLayer;
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -37,6 +40,18 @@ pub struct AppState {
     pub db: db::Db,
     pub blobs: blobs::Blobs,
     pub limits: Limits,
+    pub throttle: Arc<auth::Throttle>,
+}
+
+impl AppState {
+    pub fn new(db: db::Db, blobs: blobs::Blobs, limits: Limits) -> AppState {
+        AppState {
+            db,
+            blobs,
+            limits,
+            throttle: Arc::default(),
+        }
+    }
 }
 
 /// Where the server keeps things and whom it lets in.
@@ -50,6 +65,11 @@ pub struct Config {
 }
 
 pub fn app(state: AppState, config: &Config) -> Router {
+    app_with(state, config, Router::new())
+}
+
+/// The server with `extra` routes of the caller's (tests) under the same layers.
+pub fn app_with(state: AppState, config: &Config, extra: Router<AppState>) -> Router {
     let origins: Vec<HeaderValue> = config
         .origins
         .iter()
@@ -70,20 +90,56 @@ pub fn app(state: AppState, config: &Config) -> Router {
         // A browser's preflight answer is reused for an hour; the cache is per address, so it
         // saves the repeated ones (`/changes`, a job's later writes), not each new blob's.
         .max_age(std::time::Duration::from_secs(3600));
-    // Bodies are read up to the larger limit; each handler then applies its own and answers a
-    // larger body with 413 and the contract's error body.
-    let biggest = state.limits.blob_bytes.max(state.limits.job_bytes);
-    let api = api::routes()
-        .layer(DefaultBodyLimit::max(biggest))
-        .layer(cors);
+    let api = api::routes(state.limits).layer(cors);
     let router = Router::new()
         .nest("/sync/v1", api)
         .merge(manager::routes())
+        .merge(extra)
         .with_state(state);
-    match &config.dist {
+    let router = match &config.dist {
         Some(dist) => router.fallback_service(pwa(dist)),
         None => router,
+    };
+    let policy = security::policy(config.dist.as_deref(), &[manager::STYLE]);
+    harden(router, &policy)
+}
+
+/// What every answer gets: a 500 for a request whose handler panicked (the server goes on),
+/// and the security headers.
+pub fn harden(router: Router, policy: &str) -> Router {
+    let mut router = router.layer(CatchPanicLayer::custom(api::panicked));
+    for (name, value) in security::headers(policy) {
+        router = router.layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
+            name, value,
+        ));
     }
+    router
+}
+
+/// Moves every store's blobs out of the folders of releases before 2026-12 (see
+/// `Blobs::adopt_legacy`); how many were moved.
+pub async fn migrate_blobs(state: &AppState) -> Result<usize, String> {
+    let mut adopted = 0;
+    for (store, _) in db::stores(&state.db).await.map_err(|e| e.to_string())? {
+        let mut referenced = Vec::new();
+        for row in db::changes(&state.db, &store, 0, i64::MAX)
+            .await
+            .map_err(|e| e.to_string())?
+        {
+            if let Some(job) = row
+                .document
+                .and_then(|d| lanecheck_domain::schema::restore(&d).ok())
+            {
+                referenced.extend(lanecheck_sync::protocol::blob_refs(&job));
+            }
+        }
+        adopted += state
+            .blobs
+            .adopt_legacy(&store, &referenced)
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(adopted)
 }
 
 /// The PWA: files as they are, the second entry point's page for check-in addresses, settings
@@ -96,4 +152,16 @@ fn pwa(dist: &std::path::Path) -> Router {
         .route_service("/settings", check_in.clone())
         .route_service("/sync", check_in)
         .fallback_service(shell)
+}
+
+/// Forgets replayable answers once they are older than the contract's retention, at start and
+/// then every hour.
+pub async fn forget_old_replays(db: db::Db) {
+    loop {
+        let before = chrono::Utc::now().timestamp_millis() - db::IDEMPOTENCY_RETENTION_MS;
+        if let Err(err) = db::purge_idempotency(&db, before).await {
+            tracing::warn!(error = %err, "cannot forget old idempotency records");
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+    }
 }

@@ -1,11 +1,23 @@
 //! `lanecheck-server`: serves LaneCheck Sync v1, the manager's page and the built app.
 //!
 //!   lanecheck-server [--addr 127.0.0.1:8080] [--data ./data] [--dist ./dist] [--origin <url>]…
-//!   lanecheck-server add-advisor --store <store> --name <name> [--data ./data]
+//!   lanecheck-server add-advisor --store <store> --name <name> [--role advisor|manager]
+//!                                [--expires-days <n>] [--data ./data]
+//!   lanecheck-server list-tokens [--data ./data]
+//!   lanecheck-server revoke-token <id> [--data ./data]
 //!
 //! The database is `<data>/lanecheck.db` (SQLite) unless `DATABASE_URL` names another (e.g. a
-//! PostgreSQL URL). On the first start, with no advisor yet, one is created and its token
-//! printed. Logs are JSON lines on stderr (`RUST_LOG` sets the level).
+//! PostgreSQL URL). On the first start, with no token yet, an advisor's and a manager's are
+//! created and printed. Logs are JSON lines on stderr (`RUST_LOG` sets the level).
+//!
+//! Built with the `server` profile (`cargo build --profile server`): it unwinds, so a panic in
+//! one request is answered 500 and the server goes on. The release profile aborts on panic
+//! (what the wasm needs), and this binary refuses to be built with it.
+
+#[cfg(panic = "abort")]
+compile_error!(
+    "lanecheck-server must unwind on panic: build it with `--profile server`, not `--release`"
+);
 
 use lanecheck_server::{app, blobs::Blobs, db, AppState, Config, Limits};
 use std::path::PathBuf;
@@ -41,28 +53,29 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    if args.first().map(String::as_str) == Some("add-advisor") {
-        let (Some(store), Some(name)) = (option(&args, "--store"), option(&args, "--name")) else {
-            eprintln!(
-                "usage: lanecheck-server add-advisor --store <store> --name <name> [--data <dir>]"
-            );
-            std::process::exit(2);
-        };
-        match db::add_advisor(&db, &store, &name).await {
-            Ok(token) => println!("{token}"),
-            Err(err) => {
-                eprintln!("cannot add the advisor: {err}");
-                std::process::exit(1);
-            }
-        }
-        return;
+    let now = chrono::Utc::now().timestamp_millis();
+    match args.first().map(String::as_str) {
+        Some("add-advisor") => add_advisor(&db, &args, now).await,
+        Some("list-tokens") => list_tokens(&db).await,
+        Some("revoke-token") => revoke_token(&db, args.get(1)).await,
+        _ => {}
     }
     if db::advisor_count(&db).await.unwrap_or(1) == 0 {
-        match db::add_advisor(&db, "store-1", "advisor").await {
-            Ok(token) => println!(
-                "First start: advisor \"advisor\" of store \"store-1\" created. Its token (shown once):\n  {token}\nEnter it in LaneCheck's settings. More advisors: lanecheck-server add-advisor --store <store> --name <name>"
+        let first = |name, role| db::NewToken {
+            store_name: "store-1",
+            name,
+            role,
+            now_ms: now,
+            expires_ms: None,
+        };
+        match (
+            db::add_advisor(&db, first("advisor", db::Role::Advisor)).await,
+            db::add_advisor(&db, first("manager", db::Role::Manager)).await,
+        ) {
+            (Ok(advisor), Ok(manager)) => println!(
+                "First start: store \"store-1\" created. Tokens (shown once):\n  advisor \"advisor\" (enter it in LaneCheck's settings): {advisor}\n  manager \"manager\" (sign in at /manager): {manager}\nMore: lanecheck-server add-advisor --store <store> --name <name> [--role manager]"
             ),
-            Err(err) => eprintln!("cannot create the first advisor: {err}"),
+            (Err(err), _) | (_, Err(err)) => eprintln!("cannot create the first tokens: {err}"),
         }
     }
     let config = Config {
@@ -75,13 +88,22 @@ async fn main() {
             .collect(),
         limits: Limits::DEFAULT,
     };
-    let state = AppState {
+    let state = AppState::new(
         db,
-        blobs: Blobs {
+        Blobs {
             root: data.join("blobs"),
         },
-        limits: config.limits,
-    };
+        config.limits,
+    );
+    match lanecheck_server::migrate_blobs(&state).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(
+            blobs = n,
+            "moved blobs out of the shared folders of earlier releases"
+        ),
+        Err(err) => eprintln!("cannot move the blobs of earlier releases: {err}"),
+    }
+    tokio::spawn(lanecheck_server::forget_old_replays(state.db.clone()));
     let addr = option(&args, "--addr").unwrap_or_else(|| "127.0.0.1:8080".into());
     let listener = match tokio::net::TcpListener::bind(&addr).await {
         Ok(listener) => listener,
@@ -95,11 +117,101 @@ async fn main() {
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };
-    if let Err(err) = axum::serve(listener, app(state, &config))
+    let service = app(state, &config).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    if let Err(err) = axum::serve(listener, service)
         .with_graceful_shutdown(shutdown)
         .await
     {
         eprintln!("server error: {err}");
         std::process::exit(1);
+    }
+}
+
+async fn add_advisor(db: &db::Db, args: &[String], now: i64) -> ! {
+    let usage = "usage: lanecheck-server add-advisor --store <store> --name <name> [--role advisor|manager] [--expires-days <n>] [--data <dir>]";
+    let (Some(store), Some(name)) = (option(args, "--store"), option(args, "--name")) else {
+        eprintln!("{usage}");
+        std::process::exit(2);
+    };
+    let Some(role) = db::Role::parse(&option(args, "--role").unwrap_or_else(|| "advisor".into()))
+    else {
+        eprintln!("{usage}");
+        std::process::exit(2);
+    };
+    let expires_ms = match option(args, "--expires-days").map(|d| d.parse::<u32>()) {
+        None => None,
+        Some(Ok(days)) => Some(now + i64::from(days) * 24 * 3600 * 1000),
+        Some(Err(_)) => {
+            eprintln!("{usage}");
+            std::process::exit(2);
+        }
+    };
+    let new = db::NewToken {
+        store_name: &store,
+        name: &name,
+        role,
+        now_ms: now,
+        expires_ms,
+    };
+    match db::add_advisor(db, new).await {
+        Ok(token) => {
+            println!("{token}");
+            std::process::exit(0);
+        }
+        Err(err) => {
+            eprintln!("cannot add the token: {err}");
+            std::process::exit(1);
+        }
+    }
+}
+
+fn date(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map_or_else(|| "-".into(), |t| t.format("%Y-%m-%d %H:%M").to_string())
+}
+
+async fn list_tokens(db: &db::Db) -> ! {
+    match db::tokens(db).await {
+        Ok(tokens) => {
+            println!("id\tstore\tname\trole\tcreated\texpires\tstate");
+            for t in tokens {
+                let state = if t.revoked { "revoked" } else { "active" };
+                let expires = t.expires_ms.map_or_else(|| "never".into(), date);
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{expires}\t{state}",
+                    t.id,
+                    t.store_name,
+                    t.name,
+                    t.role,
+                    date(t.created_ms)
+                );
+            }
+            std::process::exit(0);
+        }
+        Err(err) => {
+            eprintln!("cannot list the tokens: {err}");
+            std::process::exit(1);
+        }
+    }
+}
+
+async fn revoke_token(db: &db::Db, id: Option<&String>) -> ! {
+    let Some(id) = id else {
+        eprintln!("usage: lanecheck-server revoke-token <id from list-tokens> [--data <dir>]");
+        std::process::exit(2);
+    };
+    match db::revoke_token(db, id).await {
+        Ok(true) => {
+            println!("revoked {id}");
+            std::process::exit(0);
+        }
+        Ok(false) => {
+            eprintln!("no token with id {id}");
+            std::process::exit(1);
+        }
+        Err(err) => {
+            eprintln!("cannot revoke the token: {err}");
+            std::process::exit(1);
+        }
     }
 }

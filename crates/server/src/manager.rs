@@ -1,24 +1,37 @@
 //! The service manager's read-only page: today's jobs of the store with their state, photos
-//! and seal status, each seal recomputed here with the domain crate. Signing in takes an
-//! advisor token once (kept in an HttpOnly cookie scoped to `/manager`), so the token never
-//! appears in an address or a log.
+//! and seal status, each seal recomputed here with the domain crate. Signing in takes a token
+//! of the manager role once and starts a server-side session: the cookie holds only the
+//! session's random id (HttpOnly, SameSite=Strict, Secure over https, scoped to `/manager`),
+//! never the token. Sign-in and sign-out are refused from another site, failed sign-ins are
+//! slowed down like failed API calls, and a revoked or expired token ends its sessions.
 
-use crate::db::{self, Advisor};
+use crate::api::ApiError;
+use crate::auth;
+use crate::db::{self, Advisor, Role};
 use crate::AppState;
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, FromRequest, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
-use lanecheck_domain::seal::SealStatus;
+use lanecheck_domain::seal::{sha256_hex, SealStatus};
 use lanecheck_domain::{schema, Job};
 use serde::Deserialize;
 
-const COOKIE: &str = "lc_manager";
+const COOKIE: &str = "lc_session";
+/// How long a manager's session lasts.
+const SESSION_MS: i64 = 12 * 3600 * 1000;
+
+/// The page's only style, allowed by its hash in the Content-Security-Policy.
+pub const STYLE: &str = r#"body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:0 auto;max-width:960px;padding:16px;color:#111827;background:#f3f4f6}
+h1{font-size:1.4rem}table{width:100%;border-collapse:collapse;background:#fff}th,td{text-align:left;padding:8px;border-bottom:1px solid #d1d5db;vertical-align:top}
+.ok{color:#166534;font-weight:600}.bad{color:#b91c1c;font-weight:700}img{width:64px;height:64px;object-fit:cover;border-radius:6px;margin:2px}
+input,button{font:inherit;min-height:44px;padding:8px}.error{color:#b91c1c;font-weight:600}"#;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/manager", get(page).post(sign_in))
+        .route("/manager/sign-out", post(sign_out))
         .route("/manager/blobs/{sha256}", get(blob))
 }
 
@@ -29,8 +42,13 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-async fn signed_in(app: &AppState, headers: &HeaderMap) -> Option<Advisor> {
-    let token = headers
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+/// The session id of the request's cookie.
+fn session_id(headers: &HeaderMap) -> Option<String> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -39,8 +57,45 @@ async fn signed_in(app: &AppState, headers: &HeaderMap) -> Option<Advisor> {
             pair.trim()
                 .strip_prefix(&format!("{COOKIE}="))
                 .map(str::to_string)
-        })?;
-    db::advisor_by_token(&app.db, &token).await.ok().flatten()
+        })
+}
+
+async fn signed_in(app: &AppState, headers: &HeaderMap) -> Option<(String, Advisor)> {
+    let id = session_id(headers)?;
+    let manager = db::session(&app.db, &id, now_ms()).await.ok().flatten()?;
+    Some((id, manager))
+}
+
+/// The token that proves a sign-out form came from this session's own page.
+fn form_token(session: &str) -> String {
+    sha256_hex(format!("sign-out:{session}").as_bytes())
+}
+
+/// Whether a form post came from this server's own page: browsers say so in `Sec-Fetch-Site`
+/// or, failing that, in `Origin`, which must then be this host.
+fn same_site(headers: &HeaderMap) -> bool {
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = text("sec-fetch-site") {
+        return site == "same-origin" || site == "none";
+    }
+    match (text("origin"), text("host")) {
+        (Some(origin), Some(host)) => {
+            origin
+                .strip_prefix("http://")
+                .or_else(|| origin.strip_prefix("https://"))
+                == Some(host)
+        }
+        // Not a browser's cross-site form: those always send Origin.
+        (None, _) => true,
+        _ => false,
+    }
+}
+
+/// Whether the request reached us over https (directly or through a proxy that says so).
+fn over_https(headers: &HeaderMap) -> bool {
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    text("x-forwarded-proto") == Some("https")
+        || text("origin").is_some_and(|o| o.starts_with("https://"))
 }
 
 #[derive(Deserialize)]
@@ -48,31 +103,90 @@ struct SignIn {
     token: String,
 }
 
-async fn sign_in(Form(form): Form<SignIn>) -> Response {
+const SIGN_IN_FORM: &str = r#"<h1>LaneCheck 服务经理 · Service manager</h1><form method="post" action="/manager"><label for="token">令牌 Token</label><br><input id="token" name="token" type="password" autocomplete="off" required> <button type="submit">进入 Open</button></form>"#;
+
+fn sign_in_page(status: StatusCode, message: &str) -> Response {
+    let body = if message.is_empty() {
+        SIGN_IN_FORM.to_string()
+    } else {
+        format!(
+            r#"{SIGN_IN_FORM}<p class="error" role="alert">{}</p>"#,
+            escape(message)
+        )
+    };
+    (status, frame("LaneCheck 服务经理", &body)).into_response()
+}
+
+async fn sign_in(State(app): State<AppState>, request: axum::extract::Request) -> Response {
+    let client = auth::client(request.extensions());
+    let headers = request.headers().clone();
+    if !same_site(&headers) {
+        return sign_in_page(
+            StatusCode::FORBIDDEN,
+            "登录请求来自其他网站，已拒绝。 A sign-in from another site was refused.",
+        );
+    }
+    if let Some(seconds) = app.throttle.wait(client) {
+        return ApiError::rate_limited(seconds).into_response();
+    }
+    let Ok(Form(form)) = Form::<SignIn>::from_request(request, &app).await else {
+        return sign_in_page(StatusCode::BAD_REQUEST, "请输入令牌。 Enter a token.");
+    };
+    let holder = db::advisor_by_token(&app.db, form.token.trim(), now_ms()).await;
+    let manager = match holder {
+        Ok(Some(holder)) if holder.role == Role::Manager => holder,
+        Ok(found) => {
+            app.throttle.failed(client);
+            let message = if found.is_some() {
+                "此令牌不是服务经理的令牌。 This token is not a service manager's."
+            } else {
+                "令牌无效、已过期或已撤销。 The token is unknown, expired or revoked."
+            };
+            return sign_in_page(StatusCode::UNAUTHORIZED, message);
+        }
+        Err(_) => return (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response(),
+    };
+    let Ok(session) = db::start_session(&app.db, &manager.id, now_ms() + SESSION_MS).await else {
+        return (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response();
+    };
+    let secure = if over_https(&headers) { "; Secure" } else { "" };
     let cookie = format!(
-        "{COOKIE}={}; HttpOnly; SameSite=Strict; Path=/manager",
-        form.token.trim().replace([';', ' ', '\r', '\n'], "")
+        "{COOKIE}={session}; HttpOnly; SameSite=Strict; Path=/manager; Max-Age={}{secure}",
+        SESSION_MS / 1000
     );
+    ([(header::SET_COOKIE, cookie)], Redirect::to("/manager")).into_response()
+}
+
+#[derive(Deserialize)]
+struct SignOut {
+    form: String,
+}
+
+async fn sign_out(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<SignOut>,
+) -> Response {
+    let Some((session, _)) = signed_in(&app, &headers).await else {
+        return Redirect::to("/manager").into_response();
+    };
+    if !same_site(&headers) || form.form != form_token(&session) {
+        return (StatusCode::FORBIDDEN, "sign-out refused").into_response();
+    }
+    let _ = db::end_session(&app.db, &session).await;
+    let cookie = format!("{COOKIE}=; HttpOnly; SameSite=Strict; Path=/manager; Max-Age=0");
     ([(header::SET_COOKIE, cookie)], Redirect::to("/manager")).into_response()
 }
 
 fn frame(title: &str, body: &str) -> Html<String> {
     Html(format!(
-        r#"<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title><style>
-body{{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:0 auto;max-width:960px;padding:16px;color:#111827;background:#f3f4f6}}
-h1{{font-size:1.4rem}}table{{width:100%;border-collapse:collapse;background:#fff}}th,td{{text-align:left;padding:8px;border-bottom:1px solid #d1d5db;vertical-align:top}}
-.ok{{color:#166534;font-weight:600}}.bad{{color:#b91c1c;font-weight:700}}img{{width:64px;height:64px;object-fit:cover;border-radius:6px;margin:2px}}
-input,button{{font:inherit;min-height:44px;padding:8px}}</style></head><body>{body}</body></html>"#
+        r#"<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title><style>{STYLE}</style></head><body>{body}</body></html>"#
     ))
 }
 
 async fn page(State(app): State<AppState>, headers: HeaderMap) -> Response {
-    let Some(advisor) = signed_in(&app, &headers).await else {
-        return frame(
-            "LaneCheck 服务经理",
-            r#"<h1>LaneCheck 服务经理 · Service manager</h1><form method="post"><label for="token">令牌 Token</label><br><input id="token" name="token" type="password" autocomplete="off" required> <button type="submit">进入 Open</button></form>"#,
-        )
-        .into_response();
+    let Some((session, advisor)) = signed_in(&app, &headers).await else {
+        return sign_in_page(StatusCode::OK, "");
     };
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
     let rows = match db::jobs_of_day(&app.db, &advisor.store, &today).await {
@@ -86,9 +200,10 @@ async fn page(State(app): State<AppState>, headers: HeaderMap) -> Response {
         .collect();
     let lines: String = jobs.iter().map(row).collect();
     let body = format!(
-        r#"<h1>今日接车 · Today's jobs — {store} ({today})</h1><p>{count} 单 jobs</p><table><thead><tr><th>车牌 Plate</th><th>单号 No.</th><th>状态 State</th><th>照片 Photos</th><th>封签 Seal</th></tr></thead><tbody>{lines}</tbody></table>"#,
-        store = escape(&advisor.store),
+        r#"<h1>今日接车 · Today's jobs — {store} ({today})</h1><form method="post" action="/manager/sign-out"><input type="hidden" name="form" value="{form}"><button type="submit">退出 Sign out</button></form><p>{count} 单 jobs</p><table><thead><tr><th>车牌 Plate</th><th>单号 No.</th><th>状态 State</th><th>照片 Photos</th><th>封签 Seal</th></tr></thead><tbody>{lines}</tbody></table>"#,
+        store = escape(&advisor.store_name),
         count = jobs.len(),
+        form = form_token(&session),
     );
     frame("LaneCheck 今日接车", &body).into_response()
 }
@@ -122,7 +237,7 @@ async fn blob(
     headers: HeaderMap,
     Path(sha256): Path<String>,
 ) -> Response {
-    let Some(advisor) = signed_in(&app, &headers).await else {
+    let Some((_, advisor)) = signed_in(&app, &headers).await else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
     match app.blobs.read(&advisor.store, &sha256).await {

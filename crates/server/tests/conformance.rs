@@ -15,13 +15,16 @@ async fn passes(database_url: Option<String>) {
         .await
         .unwrap();
     let (base, token) = (&server.base, &server.token);
-    let results = Suite::new(base, token).run().await;
+    let results = Suite::new(base, token)
+        .with_other_store(&server.other_token)
+        .run()
+        .await;
     let failures: Vec<String> = results
         .iter()
         .filter_map(|(name, r)| r.as_ref().err().map(|why| format!("{name}: {why}")))
         .collect();
     assert!(failures.is_empty(), "{failures:#?}");
-    assert_eq!(results.len(), 9);
+    assert_eq!(results.len(), 15);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -10,8 +10,49 @@ pub struct Stored {
     pub id: JobId,
     pub version: String,
     pub deleted: bool,
-    /// `None` for a tombstone.
+    /// `None` for a tombstone. On the wire the stored envelope `{schema, job}`.
+    #[serde(with = "document")]
     pub document: Option<Job>,
+}
+
+/// A job document on the wire: the envelope the app stores (`schema::store`). Servers of
+/// contract 1.0 answered with the bare job, which is still read.
+mod document {
+    use lanecheck_domain::schema::{self, CURRENT_SCHEMA};
+    use lanecheck_domain::Job;
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde_json::Value;
+
+    #[derive(Serialize)]
+    struct Envelope<'a> {
+        schema: u32,
+        job: &'a Job,
+    }
+
+    pub fn serialize<S: Serializer>(document: &Option<Job>, s: S) -> Result<S::Ok, S::Error> {
+        document
+            .as_ref()
+            .map(|job| Envelope {
+                schema: CURRENT_SCHEMA,
+                job,
+            })
+            .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Job>, D::Error> {
+        match Option::<Value>::deserialize(d)? {
+            None => Ok(None),
+            Some(envelope) if envelope.get("schema").is_some() => {
+                schema::restore(&envelope.to_string())
+                    .map(Some)
+                    .map_err(D::Error::custom)
+            }
+            Some(bare) => serde_json::from_value(bare)
+                .map(Some)
+                .map_err(D::Error::custom),
+        }
+    }
 }
 
 /// One page of the change feed.

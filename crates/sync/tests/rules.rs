@@ -327,3 +327,28 @@ fn a_sheet_signed_on_both_sides_or_changed_after_signing_elsewhere_is_kept_as_a_
     };
     assert_eq!(reconcile(Some(local), &deleted), Decision::Conflict);
 }
+
+#[test]
+fn a_stored_document_travels_as_the_envelope_and_a_bare_job_of_contract_1_0_still_reads() {
+    let j = job(40);
+    let wire = serde_json::to_value(stored(&j, "3")).unwrap();
+    assert_eq!(
+        wire["document"]["schema"],
+        serde_json::json!(lanecheck_domain::schema::CURRENT_SCHEMA)
+    );
+    assert_eq!(
+        wire["document"]["job"]["id"],
+        serde_json::json!(j.id.to_string())
+    );
+    let back: Stored = serde_json::from_value(wire.clone()).unwrap();
+    assert_eq!(back, stored(&j, "3"));
+    // A 1.0 server answered with the job itself.
+    let mut old = wire;
+    old["document"] = old["document"]["job"].take();
+    let back: Stored = serde_json::from_value(old).unwrap();
+    assert_eq!(back.document, Some(j));
+    let tombstone: Stored =
+        serde_json::from_str(r#"{"id":"00000000-0000-0000-0000-000000000028","version":"4","deleted":true,"document":null}"#)
+            .unwrap();
+    assert_eq!(tombstone.document, None);
+}

@@ -1,6 +1,7 @@
-//! `lanecheck-conformance --url <base> --token <token>`: checks an endpoint against LaneCheck
-//! Sync v1 (for example `--url http://127.0.0.1:8080/sync/v1`) and exits non-zero on any
-//! failure. It creates jobs and blobs of its own; it never changes existing ones.
+//! `lanecheck-conformance --url <base> --token <token> [--other-store-token <token>]`: checks an
+//! endpoint against LaneCheck Sync v1 (for example `--url http://127.0.0.1:8080/sync/v1`) and
+//! exits non-zero on any failure; with a token of a second store it also checks that the
+//! stores are kept apart. It creates jobs and blobs of its own; it never changes existing ones.
 
 use lanecheck_server::conformance::Suite;
 
@@ -16,7 +17,11 @@ async fn main() {
         eprintln!("usage: lanecheck-conformance --url <base, e.g. http://127.0.0.1:8080/sync/v1> --token <token>");
         std::process::exit(2);
     };
-    let results = Suite::new(&url, &token).run().await;
+    let mut suite = Suite::new(&url, &token);
+    if let Some(other) = option("--other-store-token") {
+        suite = suite.with_other_store(&other);
+    }
+    let results = suite.run().await;
     let failed = results.iter().filter(|(_, r)| r.is_err()).count();
     for (name, result) in &results {
         match result {

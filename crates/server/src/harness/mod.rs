@@ -4,14 +4,19 @@
 
 pub mod proxy;
 
-use crate::{app, blobs::Blobs, db, AppState, Config, Limits};
+use crate::{blobs::Blobs, db, AppState, Config, Limits};
 use std::path::PathBuf;
 
 /// A running reference server on SQLite in a fresh directory.
 pub struct Running {
     /// The API base, `http://127.0.0.1:<port>/sync/v1`.
     pub base: String,
+    /// An advisor's token of the store `一店-…`.
     pub token: String,
+    /// An advisor's token of another store, `二店-…`: a name that folds to the same ASCII.
+    pub other_token: String,
+    /// A manager's token of the first store.
+    pub manager_token: String,
     pub data: PathBuf,
 }
 
@@ -42,25 +47,59 @@ impl Drop for Running {
     }
 }
 
-/// Starts the server (on the current tokio runtime) with one advisor of a fresh store.
+/// Starts the server (on the current tokio runtime) with two fresh stores named in Chinese.
 pub async fn start(database_url: Option<String>, limits: Limits) -> Result<Running, String> {
+    start_with(database_url, limits, axum::Router::new()).await
+}
+
+/// The same, with `extra` routes merged in before the server's own layers (a test's
+/// misbehaving handler, say).
+pub async fn start_with(
+    database_url: Option<String>,
+    limits: Limits,
+    extra: axum::Router<AppState>,
+) -> Result<Running, String> {
     let fail = |e: &dyn std::fmt::Display| e.to_string();
     let data = std::env::temp_dir().join(format!("lanecheck-test-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&data).map_err(|e| fail(&e))?;
     let url = database_url
         .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", data.join("lanecheck.db").display()));
     let db = db::open(&url).await.map_err(|e| fail(&e))?;
-    let store = format!("store-{}", uuid::Uuid::new_v4().simple());
-    let token = db::add_advisor(&db, &store, "王顾问")
+    let run = uuid::Uuid::new_v4().simple().to_string();
+    let now = chrono::Utc::now().timestamp_millis();
+    let token = |store: String, name: &'static str, role| {
+        let db = db.clone();
+        async move {
+            db::add_advisor(
+                &db,
+                db::NewToken {
+                    store_name: &store,
+                    name,
+                    role,
+                    now_ms: now,
+                    expires_ms: None,
+                },
+            )
+            .await
+        }
+    };
+    let first = format!("一店-{run}");
+    let token_1 = token(first.clone(), "王顾问", db::Role::Advisor)
         .await
         .map_err(|e| fail(&e))?;
-    let state = AppState {
+    let manager = token(first, "李经理", db::Role::Manager)
+        .await
+        .map_err(|e| fail(&e))?;
+    let other = token(format!("二店-{run}"), "赵顾问", db::Role::Advisor)
+        .await
+        .map_err(|e| fail(&e))?;
+    let state = AppState::new(
         db,
-        blobs: Blobs {
+        Blobs {
             root: data.join("blobs"),
         },
         limits,
-    };
+    );
     let config = Config {
         dist: None,
         origins: Vec::new(),
@@ -73,6 +112,14 @@ pub async fn start(database_url: Option<String>, limits: Limits) -> Result<Runni
         "http://{}/sync/v1",
         listener.local_addr().map_err(|e| fail(&e))?
     );
-    tokio::spawn(async move { axum::serve(listener, app(state, &config)).await });
-    Ok(Running { base, token, data })
+    let router = crate::app_with(state, &config, extra)
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    Ok(Running {
+        base,
+        token: token_1,
+        other_token: other,
+        manager_token: manager,
+        data,
+    })
 }
