@@ -11,6 +11,6 @@ export PATH="$HOME/.cargo/bin:$PATH" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 bash scripts/build.sh
 node tools/size-report.mjs
 (cd end2end && node bench/check-in.mjs)
-cargo run --release --locked -q -p lanecheck-server --example sync-bench
-cargo build --release --locked -q -p lanecheck-server
+cargo run --profile server --locked -q -p lanecheck-server --example sync-bench
+cargo build --profile server --locked -q -p lanecheck-server
 (cd end2end && node bench/sync.mjs)

@@ -9,5 +9,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
 export PATH="$HOME/.cargo/bin:$PATH"
-cargo build --release --locked -p lanecheck-server
-exec target/release/lanecheck-server --addr "127.0.0.1:${PORT:-8080}" --data "${DATA:-data}" --dist dist
+cargo build --profile server --locked -p lanecheck-server
+exec target/server/lanecheck-server --addr "127.0.0.1:${PORT:-8080}" --data "${DATA:-data}" --dist dist

@@ -39,8 +39,8 @@ stage "end-to-end tests (phone and tablet; the sync tests start the reference se
   bash -c "cargo build --locked -p lanecheck-server && cd end2end && npx playwright test"
 stage "benchmarks: check-in (figures; wasm memory budget)" node end2end/bench/check-in.mjs
 stage "benchmarks: sync (figures; wire overhead and re-sent blob budgets)" \
-  cargo run --release --locked -q -p lanecheck-server --example sync-bench
+  cargo run --profile server --locked -q -p lanecheck-server --example sync-bench
 stage "benchmarks: sync in the browser (the app's worker; same budgets)" \
-  bash -c "cargo build --release --locked -q -p lanecheck-server && node end2end/bench/sync.mjs"
+  bash -c "cargo build --profile server --locked -q -p lanecheck-server && node end2end/bench/sync.mjs"
 
 printf '\nstages: %d passed, 0 failed\n' "$passed"

@@ -8,7 +8,7 @@
 // same page through the same proxy (to another store, so nothing is already there), and —
 // after the page is closed in the middle of the upload and opened again — how many photos
 // already on the server were sent again (goal 0). Exits non-zero when a goal is missed.
-// Usage (after `bash scripts/build.sh` and `cargo build --release -p lanecheck-server`):
+// Usage (after `bash scripts/build.sh` and `cargo build --profile server -p lanecheck-server`):
 //   node bench/sync.mjs [--dist ../dist] [--port 8096]
 import { chromium } from "@playwright/test";
 import { spawn, spawnSync } from "node:child_process";
@@ -23,7 +23,7 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
 const dist = resolve(here, "..", option("dist", "../dist"));
 const port = Number(option("port", "8096"));
-const server = resolve(here, "../../target/release/lanecheck-server");
+const server = resolve(here, "../../target/server/lanecheck-server");
 const JOBS = 50;
 const PHOTOS = 8;
 const PHOTO_BYTES = 250_000;
@@ -154,7 +154,7 @@ try {
   await page.goto(`${base}/`);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const payload = await seed(page);
-  console.log(`Sync benchmark, browser path: ${JOBS} jobs × ${PHOTOS} photos of ${PHOTO_BYTES / 1000} KB, release build, reference server (SQLite) over loopback`);
+  console.log(`Sync benchmark, browser path: ${JOBS} jobs × ${PHOTOS} photos of ${PHOTO_BYTES / 1000} KB, release build, reference server (server profile) (SQLite) over loopback`);
 
   // 1. The app's sync worker, from "settings saved" to everything on the server.
   const before = counted.wire;

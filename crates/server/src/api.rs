@@ -19,6 +19,7 @@ use lanecheck_domain::JobId;
 use lanecheck_sync::protocol::{blob_refs, etag, version_of, ErrorBody, WhoAmI};
 use serde::Serialize;
 use serde_json::value::RawValue;
+use tower_http::limit::RequestBodyLimitLayer;
 
 /// The longest `X-LaneCheck-Device` value the contract allows.
 pub const MAX_DEVICE_HEADER: usize = 200;
@@ -29,27 +30,32 @@ pub const MAX_PAGE_BYTES: i64 = 8 * 1024 * 1024;
 /// The routes, each reading a body only up to its own limit (a larger body is refused before
 /// it is read, from its Content-Length, or as soon as it passes the limit).
 pub fn routes(limits: Limits) -> Router<AppState> {
+    let at_most = |bytes: usize| {
+        (
+            RequestBodyLimitLayer::new(bytes),
+            DefaultBodyLimit::max(bytes),
+        )
+    };
     Router::new()
-        .route("/whoami", get(whoami))
+        .route("/whoami", get(whoami).layer(at_most(0)))
         .route(
             "/blobs/{sha256}",
             get(get_blob)
                 .head(head_blob)
                 .put(put_blob)
-                .layer(DefaultBodyLimit::max(limits.blob_bytes)),
+                .layer(at_most(limits.blob_bytes)),
         )
         .route(
             "/jobs/{id}",
             get(get_job)
                 .put(put_job)
                 .delete(delete_job)
-                .layer(DefaultBodyLimit::max(limits.job_bytes)),
+                .layer(at_most(limits.job_bytes)),
         )
-        .route("/changes", get(changes))
+        .route("/changes", get(changes).layer(at_most(0)))
         .fallback(|| async {
             ApiError::new(StatusCode::NOT_FOUND, "not_found", "No such resource.")
         })
-        .layer(DefaultBodyLimit::max(0))
         .layer(axum::middleware::map_response(contract_errors))
 }
 
@@ -455,19 +461,18 @@ async fn write_once(
         request: &request,
         now_ms: chrono::Utc::now().timestamp_millis(),
     };
-    let outcome = db::write_job(
-        &app.db,
-        &advisor.store,
-        &id.to_string(),
+    let (id, day) = (id.to_string(), today());
+    let change = db::Change {
+        store: &advisor.store,
+        id: &id,
         expected,
         document,
-        &today(),
-        &claim,
-        |write| {
-            let (status, body) = answer_of(write);
-            (status.as_u16(), body)
-        },
-    )
+        day: &day,
+    };
+    let outcome = db::write_job(&app.db, &change, &claim, |write| {
+        let (status, body) = answer_of(write);
+        (status.as_u16(), body)
+    })
     .await?;
     match outcome {
         Outcome::Replay(seen) => replay(seen, &request),

@@ -317,6 +317,17 @@ pub enum Write {
     Stale(Option<JobRow>),
 }
 
+/// A job write: which job of which store, the version it replaces, the new document.
+#[derive(Clone, Copy, Debug)]
+pub struct Change<'a> {
+    pub store: &'a str,
+    pub id: &'a str,
+    pub expected: Option<i64>,
+    pub document: Option<&'a str>,
+    /// The local date of the write, for the manager's page.
+    pub day: &'a str,
+}
+
 /// The idempotency key a write claims: whose, which, and a hash of the request it names.
 pub struct Claim<'a> {
     pub advisor: &'a str,
@@ -338,14 +349,17 @@ pub enum Outcome {
 /// the first and gets its answer. A stale write records nothing: it may be retried.
 pub async fn write_job(
     db: &Db,
-    store: &str,
-    id: &str,
-    expected: Option<i64>,
-    document: Option<&str>,
-    day: &str,
+    change: &Change<'_>,
     claim: &Claim<'_>,
     answer: impl Fn(&Write) -> (u16, String),
 ) -> Result<Outcome, sqlx::Error> {
+    let Change {
+        store,
+        id,
+        expected,
+        document,
+        day,
+    } = *change;
     let mut tx = db.begin().await?;
     // A concurrent claim of the same key blocks here until the first transaction ends.
     let claimed = sqlx::query(
@@ -452,7 +466,7 @@ pub async fn feed(
     limit: i64,
 ) -> Result<Vec<FeedEntry>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT seq, COALESCE(LENGTH(document), 0) FROM jobs WHERE store_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+        "SELECT seq, COALESCE(OCTET_LENGTH(document), 0) FROM jobs WHERE store_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
     )
     .bind(store)
     .bind(since)
