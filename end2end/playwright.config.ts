@@ -55,10 +55,12 @@ export default defineConfig({
       timeout: 20_000,
     },
     {
-      // A fresh server with one advisor, whose token is left in a file for the tests.
+      // A fresh server with an advisor and a manager of one store, their tokens left in files
+      // for the tests.
       command:
         `rm -rf ${SYNC_DATA} && mkdir -p ${SYNC_DATA}` +
-        ` && ../target/debug/lanecheck-server add-advisor --data ${SYNC_DATA} --store store-1 --name 王顾问 > ${SYNC_DATA}/token` +
+        ` && ../target/debug/lanecheck-server add-advisor --data ${SYNC_DATA} --store 一店 --name 王顾问 > ${SYNC_DATA}/token` +
+        ` && ../target/debug/lanecheck-server add-advisor --data ${SYNC_DATA} --store 一店 --name 李经理 --role manager > ${SYNC_DATA}/manager-token` +
         ` && exec ../target/debug/lanecheck-server --addr 127.0.0.1:${SYNC_PORT} --data ${SYNC_DATA} --dist ../dist --origin http://127.0.0.1:${SYNC_PORT}`,
       url: `http://127.0.0.1:${SYNC_PORT}/manager`,
       reuseExistingServer: false,

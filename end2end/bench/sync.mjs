@@ -84,8 +84,14 @@ async function waitForServer() {
 
 /** Jobs in the server's feed for `token`'s store. */
 async function jobsOnServer(tok) {
-  const page = await fetch(`http://127.0.0.1:${port}/sync/v1/changes?since=&limit=1000`, { headers: { Authorization: `Bearer ${tok}` } });
-  return (await page.json()).changes.length;
+  let [cursor, count] = ["", 0];
+  for (;;) {
+    const answer = await fetch(`http://127.0.0.1:${port}/sync/v1/changes?since=${cursor}&limit=500`, { headers: { Authorization: `Bearer ${tok}` } });
+    const page = await answer.json();
+    count += page.changes.length;
+    cursor = page.next;
+    if (!page.has_more) return count;
+  }
 }
 
 /** Fills the device's IndexedDB with JOBS copies of a job made through the app, each with

@@ -13,6 +13,7 @@ const ENDPOINT = `${BASE}/sync/v1`;
 test.use({ baseURL: BASE });
 
 const token = () => readFileSync(`${SYNC_DATA}/token`, "utf8").trim();
+const managerToken = () => readFileSync(`${SYNC_DATA}/manager-token`, "utf8").trim();
 const auth = () => ({ Authorization: `Bearer ${token()}` });
 
 /** A plate of its own for each test, viewport and repeat: all share the server's store. */
@@ -42,9 +43,15 @@ async function serverJob(request: APIRequestContext, id: string) {
 
 /** How many times the job is in the server's change feed. */
 async function timesInFeed(request: APIRequestContext, id: string) {
-  const answer = await request.get(`${ENDPOINT}/changes?since=&limit=1000`, { headers: auth() });
-  const page = await answer.json();
-  return page.changes.filter((c: { id: string }) => c.id === id).length;
+  let cursor = "";
+  let times = 0;
+  for (;;) {
+    const answer = await request.get(`${ENDPOINT}/changes?since=${cursor}&limit=500`, { headers: auth() });
+    const page = await answer.json();
+    times += page.changes.filter((c: { id: string }) => c.id === id).length;
+    cursor = page.next;
+    if (!page.has_more) return times;
+  }
 }
 
 /** Marks the glass as an issue with photos, then signs and seals the sheet with a reason. */
@@ -104,7 +111,7 @@ test("sync settings: the endpoint is checked next to the field, the connection t
 
   await page.getByLabel("令牌").fill(token());
   await page.getByRole("button", { name: "测试连接" }).click();
-  await expect(connection).toHaveText("已连接：门店 store-1，顾问 王顾问");
+  await expect(connection).toHaveText("已连接：门店 一店，顾问 王顾问");
   await page.getByLabel("令牌").blur();
   await page.getByLabel("设备名称").fill("前台 iPad");
   await page.getByLabel("设备名称").blur();
@@ -149,9 +156,9 @@ test("a check-in done offline with photos reaches the server, with its seal, onc
   await expect(page.getByRole("banner").getByRole("link", { name: "已全部同步" })).toBeVisible();
   const local = await storedJob(page, id);
   const stored = await serverJob(request, id);
-  expect(stored.document.revision).toBe(local.revision);
-  expect(stored.document.seal).toEqual(local.seal);
-  expect(stored.document.photos.map((p: { sha256: string }) => p.sha256)).toEqual(local.photos.map((p: { sha256: string }) => p.sha256));
+  expect(stored.document.job.revision).toBe(local.revision);
+  expect(stored.document.job.seal).toEqual(local.seal);
+  expect(stored.document.job.photos.map((p: { sha256: string }) => p.sha256)).toEqual(local.photos.map((p: { sha256: string }) => p.sha256));
   for (const sha of [...local.photos.map((p: { sha256: string }) => p.sha256), local.signature.png_sha256]) {
     expect((await request.head(`${ENDPOINT}/blobs/${sha}`, { headers: auth() })).status(), sha).toBe(200);
   }
@@ -159,7 +166,7 @@ test("a check-in done offline with photos reaches the server, with its seal, onc
 
   // The service manager sees it, seal verified, on the server's page.
   await page.goto("/manager");
-  await page.getByLabel("令牌 Token").fill(token());
+  await page.getByLabel("令牌 Token").fill(managerToken());
   await page.getByRole("button", { name: "进入 Open" }).click();
   await expect(page.getByText(plate)).toBeVisible();
   await network.stop();
@@ -206,7 +213,7 @@ test("a page killed in the middle of an upload resumes without sending a photo t
   const card = reopened.getByRole("link").filter({ hasText: plate });
   await expect(card.getByText("已同步")).toBeVisible();
   expect(blobPuts()).toBe(blobs);
-  expect((await serverJob(request, id)).document.seal).toEqual(local.seal);
+  expect((await serverJob(request, id)).document.job.seal).toEqual(local.seal);
   expect(await timesInFeed(request, id)).toBe(1);
 
   // Another phone of the same store: the job comes down into its list.
@@ -262,7 +269,7 @@ test("a sheet signed on two devices without network is a conflict: both copies k
   await page.goto("/sync");
   await page.getByRole("button", { name: "立即同步" }).click();
   await expect(page.getByRole("main").getByText("已全部同步")).toBeVisible();
-  expect((await serverJob(request, id)).document.signature.signer).toBe("李先生");
+  expect((await serverJob(request, id)).document.job.signature.signer).toBe("李先生");
 
   second.up = true;
   await otherPage.goto("/sync");
@@ -274,7 +281,7 @@ test("a sheet signed on two devices without network is a conflict: both copies k
   await expect(entry.getByRole("region", { name: "服务器上的版本" }).getByText(/签字人 李先生/)).toBeVisible();
   await otherPage.screenshot({ path: `screenshots/${info.project.name}-sync-conflict.png`, fullPage: true });
   // Nothing was dropped: the server keeps the first signature, this device its own.
-  expect((await serverJob(request, id)).document.signature.signer).toBe("李先生");
+  expect((await serverJob(request, id)).document.job.signature.signer).toBe("李先生");
   expect((await storedJob(otherPage, id)).signature.signer).toBe("张女士");
   await other.close();
   await first.stop();

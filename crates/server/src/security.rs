@@ -54,7 +54,7 @@ pub fn policy(dist: Option<&Path>, styles: &[&str]) -> String {
     let styles: Vec<String> = styles.iter().map(|s| csp_hash(s)).collect();
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {scripts}; style-src 'self' {styles}; \
-         img-src 'self' blob: data:; media-src 'self' blob:; connect-src 'self' https: http://127.0.0.1:* http://localhost:* http://[::1]:*; \
+         img-src 'self' blob: data:; media-src 'self' blob:; connect-src 'self' https: http://127.0.0.1:* http://localhost:*; \
          worker-src 'self'; manifest-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
          form-action 'self'; frame-ancestors 'none'",
         scripts = scripts.join(" "),

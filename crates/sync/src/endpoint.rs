@@ -1,5 +1,6 @@
 //! The sync endpoint the advisor types in settings: an `http(s)://host[:port][/path]` address,
-//! https unless the host is this device (localhost), normalised without a trailing slash.
+//! https unless the host is this device (`localhost` or `127.0.0.1`; not `[::1]`, which the
+//! app's Content-Security-Policy cannot name), normalised without a trailing slash.
 
 /// Why an endpoint is refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,7 +31,7 @@ pub fn parse_endpoint(text: &str) -> Result<String, EndpointError> {
     if host.is_empty() || !authority.chars().all(valid) || rest.contains(char::is_whitespace) {
         return Err(EndpointError::NotAnAddress);
     }
-    if !secure && !matches!(host, "localhost" | "127.0.0.1" | "::1") {
+    if !secure && !matches!(host, "localhost" | "127.0.0.1") {
         return Err(EndpointError::NotHttps);
     }
     Ok(text.trim_end_matches('/').to_string())
