@@ -83,7 +83,9 @@ pub fn restore_whole(record: &str) -> Result<Job, SchemaError> {
     match sent.get("schema").and_then(Value::as_u64) {
         Some(schema) if schema == u64::from(CURRENT_SCHEMA) => {}
         Some(schema) if schema > u64::from(CURRENT_SCHEMA) => {
-            return Err(SchemaError::TooNew(u32::try_from(schema).unwrap_or(u32::MAX)))
+            return Err(SchemaError::TooNew(
+                u32::try_from(schema).unwrap_or(u32::MAX),
+            ))
         }
         Some(_) => {
             return Err(SchemaError::Malformed(format!(
@@ -102,7 +104,13 @@ pub fn restore_whole(record: &str) -> Result<Job, SchemaError> {
 /// contained value, arrays of equal length with contained items, numbers numerically equal.
 /// A member `read` has and `sent` lacks was defaulted on reading; that loses nothing.
 fn contained(read: &Value, sent: &Value, at: &mut String) -> Result<(), SchemaError> {
-    let lossy = |at: &String| Err(SchemaError::Lossy(if at.is_empty() { "/".into() } else { at.clone() }));
+    let lossy = |at: &String| {
+        Err(SchemaError::Lossy(if at.is_empty() {
+            "/".into()
+        } else {
+            at.clone()
+        }))
+    };
     match (read, sent) {
         (Value::Object(read), Value::Object(sent)) => {
             for (key, value) in read {

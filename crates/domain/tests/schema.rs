@@ -106,7 +106,10 @@ fn a_number_the_job_cannot_hold_is_lossy_and_names_its_place() {
 fn only_the_current_schema_is_accepted_from_a_client() {
     use lanecheck_domain::schema::restore_whole;
     let fixture = include_str!("fixtures/job_v1.json");
-    assert!(matches!(restore_whole(fixture), Err(SchemaError::Malformed(_))));
+    assert!(matches!(
+        restore_whole(fixture),
+        Err(SchemaError::Malformed(_))
+    ));
     let mut tree = marked_tree();
     tree["schema"] = json!(CURRENT_SCHEMA + 1);
     assert_eq!(
