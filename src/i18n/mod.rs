@@ -74,7 +74,7 @@ messages! {
     AppName, MainNav, NavJobs, NavNewJob, NavSettings, SkipToContent,
     SearchPlate, NoJobs, NoMatches, JobCount,
     NewJobTitle, VisitKind, Appointment, WalkIn, PlateLabel, PlateHint, CreateJob,
-    Saving, Saved, Loading,
+    Saving, Saved, DraftNotSaved, DraftsElsewhere, Loading,
     PlateEmpty, PlateProvince, PlateAuthority, PlateCharacter, PlateForbiddenLetter, PlateLength,
     PlateNewEnergy,
     VinEmpty, VinLength, VinForbiddenLetter, VinCharacter,

@@ -2,6 +2,7 @@
 //! one context with a `provide_*` / `use_*` pair.
 
 pub mod device;
+pub mod drafts;
 pub mod jobs;
 pub mod locale;
 pub mod sync;
@@ -11,5 +12,6 @@ pub fn provide_app_state() {
     locale::provide_locale();
     device::provide_device();
     jobs::provide_jobs();
+    drafts::provide_drafts();
     sync::provide_sync();
 }

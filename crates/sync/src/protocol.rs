@@ -48,7 +48,8 @@ mod document {
                     .map(Some)
                     .map_err(D::Error::custom)
             }
-            Some(bare) => serde_json::from_value(bare)
+            // Through text: the job's deserializer from text is already in every bundle.
+            Some(bare) => serde_json::from_str(&bare.to_string())
                 .map(Some)
                 .map_err(D::Error::custom),
         }

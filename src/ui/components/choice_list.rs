@@ -2,6 +2,7 @@
 //! for the choice that needs one ("issue", "left in the car"). Used by the checklist and the
 //! valuables; not generic, so it is compiled once.
 
+use crate::state::drafts::use_drafts;
 use leptos::prelude::*;
 
 pub struct ChoiceRow {
@@ -27,6 +28,7 @@ pub fn ChoiceList(
     /// Called with (row, choice, note) when a choice or a note changes.
     on_choose: Callback<(usize, usize, String)>,
 ) -> impl IntoView {
+    let drafts = use_drafts();
     rows.into_iter()
         .enumerate()
         .map(|(row, item)| {
@@ -49,10 +51,13 @@ pub fn ChoiceList(
             let extra = item.extra;
             let note_field = (item.chosen == Some(note_for)).then(|| {
                 let id = format!("note-{row}");
+                // A draft as it is typed, saved when the field is left.
+                let typed = drafts.field(&id, item.note);
                 view! {
                     <div class="field note">
                         <label for=id.clone()>{note_label}</label>
-                        <input id=id type="text" value=item.note
+                        <input id=id type="text" prop:value=typed
+                            on:input=move |ev| typed.set(event_target_value(&ev))
                             on:change=move |ev| on_choose.run((row, note_for, event_target_value(&ev)))/>
                     </div>
                 }

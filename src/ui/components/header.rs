@@ -3,6 +3,7 @@
 
 use crate::i18n::Msg;
 use crate::state::device::use_device;
+use crate::state::drafts::use_drafts;
 use crate::state::jobs::{use_jobs, SaveStatus};
 use crate::state::locale::use_i18n;
 use crate::state::sync::use_sync;
@@ -19,10 +20,13 @@ pub fn AppHeader(
     let device = use_device();
     let jobs = use_jobs();
     let sync = use_sync();
-    let status = move || match jobs.status.get() {
-        SaveStatus::Saving => i18n.t(Msg::Saving),
-        SaveStatus::Saved => i18n.t(Msg::Saved),
-        SaveStatus::Idle | SaveStatus::Failed => "",
+    let drafts = use_drafts();
+    // Of the screen in front of the advisor: a draft on it is never announced as saved.
+    let status = move || match (jobs.status.get(), drafts.pending.get()) {
+        (SaveStatus::Saving, _) => i18n.t(Msg::Saving),
+        (_, true) => i18n.t(Msg::DraftNotSaved),
+        (SaveStatus::Saved, false) => i18n.t(Msg::Saved),
+        (SaveStatus::Idle | SaveStatus::Failed, false) => "",
     };
     view! {
         <a class="skip" href="#main">{i18n.t(Msg::SkipToContent)}</a>

@@ -3,6 +3,7 @@
 
 use crate::i18n::{plate_error, Msg};
 use crate::platform::clock;
+use crate::state::drafts::use_drafts;
 use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
 use crate::ui::components::text_field::TextField;
@@ -18,8 +19,12 @@ pub fn NewJobPage() -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
     let navigate = use_navigate();
-    let (appointment, set_appointment) = signal(false);
-    let plate = RwSignal::new(String::new());
+    let drafts = use_drafts();
+    drafts.enter("new".into());
+    let kind = drafts.field("visit", String::new());
+    let appointment = Signal::derive(move || !kind.get().is_empty());
+    let set_appointment = move |on: bool| kind.set(if on { "1" } else { "" }.into());
+    let plate = drafts.field("plate", String::new());
     let (tried, set_tried) = signal(false);
     let (busy, set_busy) = signal(false);
     let error = Memo::new(move |_| {
@@ -50,6 +55,7 @@ pub fn NewJobPage() -> impl IntoView {
             let created = jobs.create(visit, parsed).await;
             set_busy.set(false);
             if let Ok(id) = created {
+                drafts.clear();
                 navigate(&format!("/jobs/{id}"), Default::default());
             }
         });
@@ -63,12 +69,12 @@ pub fn NewJobPage() -> impl IntoView {
                     <legend>{i18n.t(Msg::VisitKind)}</legend>
                     <label>
                         <input type="radio" name="visit" prop:checked=move || !appointment.get()
-                            on:change=move |_| set_appointment.set(false)/>
+                            on:change=move |_| set_appointment(false)/>
                         <span>{i18n.t(Msg::WalkIn)}</span>
                     </label>
                     <label>
                         <input type="radio" name="visit" prop:checked=appointment
-                            on:change=move |_| set_appointment.set(true)/>
+                            on:change=move |_| set_appointment(true)/>
                         <span>{i18n.t(Msg::Appointment)}</span>
                     </label>
                 </fieldset>

@@ -1,25 +1,42 @@
 //! Customer concerns (问诊): every problem in the customer's own words, and when it happens.
+//! What is typed is a draft until it is recorded.
 
 use super::photos::Photos;
-use crate::i18n::Msg;
-use crate::state::jobs::use_dispatch;
+use crate::i18n::{domain_error, Msg};
+use crate::state::drafts::use_drafts;
+use crate::state::jobs::{use_dispatch, use_jobs, ChangeError};
 use crate::state::locale::use_i18n;
 use lanecheck_domain::inspection::PhotoTarget;
 use lanecheck_domain::{Command, Job};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[component]
 pub fn Concerns(job: Job) -> impl IntoView {
     let i18n = use_i18n();
-    let (run, error) = use_dispatch(job.id);
-    let (words, set_words) = signal(String::new());
-    let (when, set_when) = signal(String::new());
+    let jobs = use_jobs();
+    let drafts = use_drafts();
+    let (run, _) = use_dispatch(job.id);
+    let words = drafts.field("words", String::new());
+    let when = drafts.field("when", String::new());
+    let error = RwSignal::new(None::<String>);
+    let id = job.id;
     let add = move |ev: SubmitEvent| {
         ev.prevent_default();
-        run.run(Command::AddConcern {
+        let command = Command::AddConcern {
             words: words.get_untracked(),
             when_it_happens: when.get_untracked(),
+        };
+        spawn_local(async move {
+            match jobs.dispatch(id, command).await {
+                // Recorded: the typed text is the concern now.
+                Ok(()) => drafts.clear(),
+                Err(ChangeError::Refused(err)) => {
+                    error.try_set(Some(domain_error(i18n.locale(), &err)));
+                }
+                Err(_) => {}
+            }
         });
     };
     let list = if job.concerns.is_empty() {
@@ -52,12 +69,12 @@ pub fn Concerns(job: Job) -> impl IntoView {
             <div class="field">
                 <label for="concern-words">{i18n.t(Msg::ConcernWords)}</label>
                 <textarea id="concern-words" rows="3" prop:value=words
-                    on:input=move |ev| set_words.set(event_target_value(&ev))></textarea>
+                    on:input=move |ev| words.set(event_target_value(&ev))></textarea>
             </div>
             <div class="field">
                 <label for="concern-when">{i18n.t(Msg::ConcernWhen)}</label>
                 <input id="concern-when" type="text" prop:value=when
-                    on:input=move |ev| set_when.set(event_target_value(&ev))/>
+                    on:input=move |ev| when.set(event_target_value(&ev))/>
             </div>
             <p class="error" role="alert">{error}</p>
             <button type="submit" class="primary">{i18n.t(Msg::AddConcern)}</button>

@@ -1,10 +1,12 @@
 //! Customer and vehicle: the owner and the person bringing the car (name, mobile), plate, VIN,
-//! make/model, colour, odometer, fuel (a tap control in eighths) and documents received. Bad
-//! input gets a message next to its field and nothing is saved until it is fixed; cautions
-//! (a non-mainland number, a VIN check-digit mismatch, an odometer lower than last time) are
-//! shown, and the VIN one must be confirmed.
+//! make/model, colour, odometer, fuel (a tap control in eighths) and documents received. Every
+//! field is a draft as it is typed and the form saves itself on each change once all of it is
+//! valid; bad input gets a message next to its field and stays a draft until it is fixed;
+//! cautions (a non-mainland number, a VIN check-digit mismatch, an odometer lower than last
+//! time) are shown, and the VIN one must be confirmed before the form can save.
 
 use crate::i18n::{odometer_error, phone_error, plate_error, vin_error, Msg};
+use crate::state::drafts::use_drafts;
 use crate::state::jobs::{use_dispatch, use_jobs};
 use crate::state::locale::use_i18n;
 use crate::ui::components::text_field::TextField;
@@ -15,7 +17,6 @@ use lanecheck_domain::plate::Plate;
 use lanecheck_domain::prior_damage::same_vehicle;
 use lanecheck_domain::vin::Vin;
 use lanecheck_domain::{Command, Job};
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 /// An optional field: empty is fine, anything else must parse.
@@ -37,31 +38,46 @@ pub fn Customer(job: Job) -> impl IntoView {
     let bringer = job.bringer.clone().unwrap_or_default();
     let vehicle = job.vehicle.clone();
 
-    let owner_name = RwSignal::new(job.owner.name.clone());
-    let owner_phone = RwSignal::new(phone_text(&job.owner.phone));
-    let same = RwSignal::new(job.bringer.is_none());
-    let bringer_name = RwSignal::new(bringer.name.clone());
-    let bringer_phone = RwSignal::new(phone_text(&bringer.phone));
-    let plate = RwSignal::new(vehicle.plate.to_string());
-    let vin = RwSignal::new(
+    let drafts = use_drafts();
+    let text = |name: &str, saved: String| drafts.field(name, saved);
+    let flag = |on: bool| if on { "1" } else { "" }.to_string();
+    let owner_name = text("owner-name", job.owner.name.clone());
+    let owner_phone = text("owner-phone", phone_text(&job.owner.phone));
+    let same = text("same", flag(job.bringer.is_none()));
+    let bringer_name = text("bringer-name", bringer.name.clone());
+    let bringer_phone = text("bringer-phone", phone_text(&bringer.phone));
+    let plate = text("plate", vehicle.plate.to_string());
+    let vin = text(
+        "vin",
         vehicle
             .vin
             .as_ref()
             .map(|v| v.as_str().to_string())
             .unwrap_or_default(),
     );
-    let vin_confirmed = RwSignal::new(false);
-    let make_model = RwSignal::new(vehicle.make_model.clone());
-    let colour = RwSignal::new(vehicle.colour.clone());
-    let odometer = RwSignal::new(
+    let vin_confirmed = text("vin-confirmed", String::new());
+    let make_model = text("make-model", vehicle.make_model.clone());
+    let colour = text("colour", vehicle.colour.clone());
+    let odometer = text(
+        "odometer",
         vehicle
             .odometer_km
             .map(|km| km.to_string())
             .unwrap_or_default(),
     );
-    let fuel = RwSignal::new(vehicle.fuel_eighths);
-    let licence = RwSignal::new(vehicle.documents.driving_licence);
-    let booklet = RwSignal::new(vehicle.documents.service_booklet);
+    let fuel = text(
+        "fuel",
+        vehicle
+            .fuel_eighths
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
+    );
+    let licence = text("licence", flag(vehicle.documents.driving_licence));
+    let booklet = text("booklet", flag(vehicle.documents.service_booklet));
+    let on = |field: RwSignal<String>| move || !field.get().is_empty();
+    let toggle = move |field: RwSignal<String>| {
+        move |ev: leptos::ev::Event| field.set(flag(event_target_checked(&ev)))
+    };
     let tried = RwSignal::new(false);
 
     // The last odometer reading of this vehicle at an earlier visit.
@@ -128,8 +144,8 @@ pub fn Customer(job: Job) -> impl IntoView {
     let owner = job.owner.clone();
     let old_bringer = job.bringer.clone();
     let old_vehicle = job.vehicle.clone();
-    let save = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    // Runs on every change of the form: saves what differs once everything is valid.
+    let save = StoredValue::new(move || {
         tried.set(true);
         let person = |name: RwSignal<String>, phone: RwSignal<String>| {
             optional(&phone.get_untracked(), Phone::parse).map(|phone| Person {
@@ -146,20 +162,22 @@ pub fn Customer(job: Job) -> impl IntoView {
         ) else {
             return;
         };
-        if new_vin.as_ref().is_some_and(|v| !v.check_digit_ok()) && !vin_confirmed.get_untracked() {
+        if new_vin.as_ref().is_some_and(|v| !v.check_digit_ok())
+            && vin_confirmed.get_untracked().is_empty()
+        {
             return;
         }
-        let new_bringer = (!same.get_untracked()).then_some(new_bringer);
+        let new_bringer = same.get_untracked().is_empty().then_some(new_bringer);
         let new_vehicle = Vehicle {
             plate: new_plate,
             vin: new_vin,
             make_model: make_model.get_untracked().trim().to_string(),
             colour: colour.get_untracked().trim().to_string(),
             odometer_km: new_km,
-            fuel_eighths: fuel.get_untracked(),
+            fuel_eighths: fuel.get_untracked().parse().ok(),
             documents: Documents {
-                driving_licence: licence.get_untracked(),
-                service_booklet: booklet.get_untracked(),
+                driving_licence: !licence.get_untracked().is_empty(),
+                service_booklet: !booklet.get_untracked().is_empty(),
             },
         };
         if new_owner != owner {
@@ -171,14 +189,15 @@ pub fn Customer(job: Job) -> impl IntoView {
         if new_vehicle != old_vehicle {
             run.run(Command::SetVehicle(new_vehicle));
         }
-    };
+    });
+    let save = move || save.with_value(|save| save());
 
     let fuel_buttons = (0..=8u8)
         .map(|n| {
             view! {
                 <label class="fuel-step">
-                    <input type="radio" name="fuel" checked=move || fuel.get() == Some(n)
-                        on:change=move |_| fuel.set(Some(n))/>
+                    <input type="radio" name="fuel" checked=move || fuel.get() == n.to_string()
+                        on:change=move |_| fuel.set(n.to_string())/>
                     <span>{i18n.format(Msg::FuelEighths, &[("n", &n.to_string())])}</span>
                 </label>
             }
@@ -186,15 +205,16 @@ pub fn Customer(job: Job) -> impl IntoView {
         .collect_view();
 
     view! {
-        <form class="details" on:submit=save novalidate>
+        <form class="details" novalidate on:change=move |_| save()
+            on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); save(); }>
             <TextField id="owner-name" label=i18n.t(Msg::OwnerName) value=owner_name/>
             <TextField id="owner-phone" label=i18n.t(Msg::OwnerPhone) value=owner_phone kind="tel"
                 inputmode="tel" error=owner_phone_error warning=phone_warning(owner_phone)/>
             <label class="check-row">
-                <input type="checkbox" prop:checked=same on:change=move |ev| same.set(event_target_checked(&ev))/>
+                <input type="checkbox" prop:checked=on(same) on:change=toggle(same)/>
                 <span>{i18n.t(Msg::BringerSame)}</span>
             </label>
-            {move || (!same.get()).then(|| view! {
+            {move || same.get().is_empty().then(|| view! {
                 <TextField id="bringer-name" label=i18n.t(Msg::BringerName) value=bringer_name/>
                 <TextField id="bringer-phone" label=i18n.t(Msg::BringerPhone) value=bringer_phone kind="tel"
                     inputmode="tel" error=bringer_phone_error warning=phone_warning(bringer_phone)/>
@@ -203,8 +223,7 @@ pub fn Customer(job: Job) -> impl IntoView {
             <TextField id="vin" label=i18n.t(Msg::VinLabel) value=vin error=vin_error_text warning=vin_warning/>
             {move || vin_mismatch().is_some().then(|| view! {
                 <label class="check-row">
-                    <input type="checkbox" prop:checked=vin_confirmed
-                        on:change=move |ev| vin_confirmed.set(event_target_checked(&ev))/>
+                    <input type="checkbox" prop:checked=on(vin_confirmed) on:change=toggle(vin_confirmed)/>
                     <span>{i18n.t(Msg::ConfirmVin)}</span>
                 </label>
             })}
@@ -219,11 +238,11 @@ pub fn Customer(job: Job) -> impl IntoView {
             <fieldset>
                 <legend>{i18n.t(Msg::Documents)}</legend>
                 <label class="check-row">
-                    <input type="checkbox" prop:checked=licence on:change=move |ev| licence.set(event_target_checked(&ev))/>
+                    <input type="checkbox" prop:checked=on(licence) on:change=toggle(licence)/>
                     <span>{i18n.t(Msg::DrivingLicence)}</span>
                 </label>
                 <label class="check-row">
-                    <input type="checkbox" prop:checked=booklet on:change=move |ev| booklet.set(event_target_checked(&ev))/>
+                    <input type="checkbox" prop:checked=on(booklet) on:change=toggle(booklet)/>
                     <span>{i18n.t(Msg::ServiceBooklet)}</span>
                 </label>
             </fieldset>

@@ -257,6 +257,8 @@ fn MarkEditor(job: Job, mark: DamageMark) -> impl IntoView {
         })
         .collect_view();
     let title = i18n.format(Msg::MarkLabel, &[("n", &id.to_string())]);
+    let note =
+        crate::state::drafts::use_drafts().field(&format!("mark-{id}-note"), mark.note.clone());
     view! {
         <section class="mark-editor" aria-labelledby="mark-title">
             <h2 id="mark-title">{title}</h2>
@@ -275,7 +277,8 @@ fn MarkEditor(job: Job, mark: DamageMark) -> impl IntoView {
             </fieldset>
             <div class="field">
                 <label for="mark-note">{i18n.t(Msg::MarkNote)}</label>
-                <input id="mark-note" type="text" value=mark.note.clone()
+                <input id="mark-note" type="text" prop:value=note
+                    on:input=move |ev| note.set(event_target_value(&ev))
                     on:change=move |ev| { let note = event_target_value(&ev); update(Box::new(move |m| m.note = note)); }/>
             </div>
             <label class="check-row">

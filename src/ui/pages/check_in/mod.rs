@@ -18,8 +18,9 @@ mod signature;
 mod valuables;
 
 use crate::i18n::Msg;
-use crate::platform::document::center_in_row;
+use crate::platform::document::{center_in_row, focus_id, focused_id};
 use crate::platform::location::go;
+use crate::state::drafts::use_drafts;
 use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
 use crate::ui::components::badges::AppointmentBadge;
@@ -218,6 +219,14 @@ pub fn StepLink(
 fn CheckInStep(job: Job, step: Step) -> impl IntoView {
     let i18n = use_i18n();
     let id = job.id;
+    use_drafts().enter(format!("job:{id}:{}", step.slug()));
+    // The step renders anew on every saved change: the field being typed in keeps the focus.
+    let refocus = focused_id();
+    Effect::new(move || {
+        if let Some(field) = &refocus {
+            focus_id(field);
+        }
+    });
     let index = Step::ALL.iter().position(|s| *s == step).unwrap_or(0);
     let stepper = Step::ALL
         .into_iter()

@@ -7,7 +7,6 @@ use super::sheet::SheetSummary;
 use super::signature::{SealedSheet, SignatureForm};
 use super::{copy_href, Step, StepLink};
 use crate::i18n::{check_label, cover_label, Msg};
-use crate::state::jobs::use_dispatch;
 use crate::state::locale::use_i18n;
 use lanecheck_domain::gate::Gap;
 use lanecheck_domain::{Command, Job};
@@ -17,9 +16,30 @@ use leptos::prelude::*;
 #[component]
 pub fn Review(job: Job) -> impl IntoView {
     let i18n = use_i18n();
-    let (run, error) = use_dispatch(job.id);
-    let (reason, set_reason) = signal(String::new());
+    let drafts = crate::state::drafts::use_drafts();
+    let reason = drafts.field("override", String::new());
+    let jobs = crate::state::jobs::use_jobs();
+    let refused = RwSignal::new(None::<String>);
     let id = job.id;
+    // Text typed on another step and not saved there: it would not be on the signed sheet.
+    let unsaved: Vec<Step> = Step::ALL
+        .into_iter()
+        .filter(|s| *s != Step::Review)
+        .filter(|s| !crate::state::drafts::keys(&format!("job:{id}:{}:", s.slug())).is_empty())
+        .collect();
+    let drafts_warning = (!unsaved.is_empty()).then(move || {
+        let names: Vec<&str> = unsaved.iter().map(|s| i18n.t(s.label())).collect();
+        let links = unsaved
+            .into_iter()
+            .map(|s| view! { <li><StepLink href=s.href(id)>{i18n.t(s.label())}</StepLink></li> })
+            .collect_view();
+        view! {
+            <section class="gate" role="alert">
+                <p>{i18n.format(Msg::DraftsElsewhere, &[("steps", &names.join("、"))])}</p>
+                <ul>{links}</ul>
+            </section>
+        }
+    });
     let gaps = job.check_in_gaps();
     let missing = gaps
         .iter()
@@ -50,8 +70,18 @@ pub fn Review(job: Job) -> impl IntoView {
         .collect_view();
     let override_gate = move |ev: SubmitEvent| {
         ev.prevent_default();
-        run.run(Command::OverrideGate {
+        let command = Command::OverrideGate {
             reason: reason.get_untracked(),
+        };
+        leptos::task::spawn_local(async move {
+            match jobs.dispatch(id, command).await {
+                // The reason is recorded on the job now.
+                Ok(()) => drafts.clear(),
+                Err(crate::state::jobs::ChangeError::Refused(err)) => {
+                    refused.try_set(Some(crate::i18n::domain_error(i18n.locale(), &err)));
+                }
+                Err(_) => {}
+            }
         });
     };
     let signing = if job.signature.is_some() {
@@ -79,9 +109,9 @@ pub fn Review(job: Job) -> impl IntoView {
                     <div class="field">
                         <label for="override-reason">{i18n.t(Msg::OverrideReason)}</label>
                         <input id="override-reason" type="text" prop:value=reason
-                            on:input=move |ev| set_reason.set(event_target_value(&ev))/>
+                            on:input=move |ev| reason.set(event_target_value(&ev))/>
                     </div>
-                    <p class="error" role="alert">{error}</p>
+                    <p class="error" role="alert">{refused}</p>
                     <button type="submit">{i18n.t(Msg::Override)}</button>
                 </form>
             </section>
@@ -90,6 +120,7 @@ pub fn Review(job: Job) -> impl IntoView {
     };
     view! {
         <p class="intro">{i18n.t(Msg::ReviewIntro)}</p>
+        {drafts_warning}
         <SheetSummary job=job.clone()/>
         {gate}
         {signing}

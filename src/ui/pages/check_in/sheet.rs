@@ -1,5 +1,6 @@
-//! The check-in sheet as the customer reads it: covers fitted, checklist issues, damage,
-//! valuables left in the car and concerns, each with its photos. Shown on the review before
+//! The check-in sheet as the customer reads it: the vehicle (plate, VIN, odometer, fuel),
+//! covers fitted, checklist issues, damage, valuables left in the car and concerns, each with
+//! its photos. Shown on the review before
 //! signing and on the customer copy.
 
 use crate::i18n::{
@@ -30,6 +31,30 @@ impl Line {
 pub fn SheetSummary(job: Job) -> impl IntoView {
     let i18n = use_i18n();
     let photos_of = |target: PhotoTarget| job.photos_of(&target);
+    let none = i18n.t(Msg::NoneRecorded);
+    let v = &job.vehicle;
+    let vehicle = [
+        (Msg::PlateLabel, v.plate.to_string()),
+        (
+            Msg::VinLabel,
+            v.vin
+                .as_ref()
+                .map_or(none.into(), |vin| vin.as_str().into()),
+        ),
+        (
+            Msg::Odometer,
+            v.odometer_km.map_or(none.into(), |km| km.to_string()),
+        ),
+        (
+            Msg::Fuel,
+            v.fuel_eighths.map_or(none.into(), |n| {
+                i18n.format(Msg::FuelEighths, &[("n", &n.to_string())])
+            }),
+        ),
+    ]
+    .into_iter()
+    .map(|(label, value)| Line::plain(format!("{}：{value}", i18n.t(label))))
+    .collect();
     let covers = Cover::ALL
         .into_iter()
         .filter(|c| job.covers.contains(c))
@@ -92,6 +117,7 @@ pub fn SheetSummary(job: Job) -> impl IntoView {
         })
         .collect();
     view! {
+        <Section title=i18n.t(Msg::StepCustomer) lines=vehicle/>
         <Section title=i18n.t(Msg::StepCovers) lines=covers/>
         <Section title=i18n.t(Msg::IssuesFound) lines=issues/>
         <Section title=i18n.t(Msg::StepDamage) lines=damage/>

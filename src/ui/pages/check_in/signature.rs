@@ -34,7 +34,8 @@ pub fn SignatureForm(job: Job) -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
     let id = job.id;
-    let signer = RwSignal::new(job.owner.name.clone());
+    let drafts = crate::state::drafts::use_drafts();
+    let signer = drafts.field("signer", job.owner.name.clone());
     let (error, set_error) = signal(None::<String>);
     let (busy, set_busy) = signal(false);
     let canvas = NodeRef::<Canvas>::new();
@@ -80,8 +81,13 @@ pub fn SignatureForm(job: Job) -> impl IntoView {
             };
             // Signing re-renders the step: these signals may be gone by now.
             set_busy.try_set(false);
-            if let Err(ChangeError::Refused(err)) = result {
-                set_error.try_set(Some(domain_error(i18n.locale(), &err)));
+            match result {
+                // The typed name is on the sealed sheet now.
+                Ok(()) => drafts.clear(),
+                Err(ChangeError::Refused(err)) => {
+                    set_error.try_set(Some(domain_error(i18n.locale(), &err)));
+                }
+                Err(_) => {}
             }
         });
     };

@@ -1,0 +1,99 @@
+//! What is typed and not saved yet. Every text field of every form keeps its text on this
+//! device as it is typed (localStorage, written in the keystroke's own turn, so a reload, a
+//! killed tab or an update loses nothing) and shows it again when its screen opens. A form
+//! saves its fields as soon as they are valid; what cannot be saved yet stays a draft, and the
+//! header then says so for the screen in front of the advisor, never "saved".
+//!
+//! Keys are `draft:<scope>:<field>`; a scope is one screen (`job:<id>:customer`, `new`, …).
+
+use crate::state::jobs::{use_jobs, SaveStatus};
+use leptos::prelude::*;
+
+const PREFIX: &str = "draft:";
+
+#[derive(Clone, Copy)]
+pub struct Drafts {
+    scope: RwSignal<String>,
+    /// Whether the current screen holds a draft.
+    pub pending: RwSignal<bool>,
+}
+
+pub fn provide_drafts() {
+    provide_context(Drafts {
+        scope: RwSignal::new(String::new()),
+        pending: RwSignal::new(false),
+    });
+}
+
+pub fn use_drafts() -> Drafts {
+    expect_context()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The keys of every draft whose scope starts with `scope`.
+pub fn keys(scope: &str) -> Vec<String> {
+    let Some(store) = storage() else {
+        return Vec::new();
+    };
+    let prefix = format!("{PREFIX}{scope}");
+    (0..store.length().unwrap_or(0))
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter(|k| k.starts_with(&prefix))
+        .collect()
+}
+
+impl Drafts {
+    /// The screen in front of the advisor is now `scope`: the save status speaks of it, so
+    /// what the previous screen saved is no longer announced.
+    pub fn enter(self, scope: String) {
+        if self.scope.get_untracked() != scope {
+            let jobs = use_jobs();
+            if jobs.status.get_untracked() == SaveStatus::Saved {
+                jobs.status.set(SaveStatus::Idle);
+            }
+            self.pending.set(!keys(&format!("{scope}:")).is_empty());
+            self.scope.set(scope);
+        }
+    }
+
+    /// A field of the current screen: its draft if it has one, else `saved`. What is typed is
+    /// kept as the draft until it is what is saved.
+    pub fn field(self, name: &str, saved: String) -> RwSignal<String> {
+        let key = format!("{PREFIX}{}:{name}", self.scope.get_untracked());
+        let kept = storage().and_then(|s| s.get_item(&key).ok().flatten());
+        let value = RwSignal::new(kept.unwrap_or_else(|| saved.clone()));
+        Effect::watch(
+            move || value.get(),
+            move |text, _, _| {
+                if let Some(store) = storage() {
+                    let _ = if *text == saved {
+                        store.remove_item(&key)
+                    } else {
+                        store.set_item(&key, text)
+                    };
+                }
+                self.refresh();
+            },
+            true,
+        );
+        value
+    }
+
+    /// Forgets the current screen's drafts (its form was saved or sent).
+    pub fn clear(self) {
+        if let Some(store) = storage() {
+            for key in keys(&format!("{}:", self.scope.get_untracked())) {
+                let _ = store.remove_item(&key);
+            }
+        }
+        self.refresh();
+    }
+
+    fn refresh(self) {
+        let scope = format!("{}:", self.scope.get_untracked());
+        self.pending.set(!keys(&scope).is_empty());
+    }
+}
