@@ -9,7 +9,7 @@ const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
 const CACHE = `lanecheck-${VERSION}`;
 
-const CHECK_IN = /^\/(jobs\/[^/]+\/check-in\/|settings$|sync$)/;
+const CHECK_IN = /^\/(jobs\/[^/]+\/check-in\/|settings$|sync$|arrive$)/;
 const pageFor = (path) => (CHECK_IN.test(path) ? "/check-in/index.html" : "/index.html");
 
 self.addEventListener("install", (event) => {

@@ -35,7 +35,7 @@ async function resolveFile(urlPath) {
     const info = await stat(candidate).catch(() => null);
     if (info?.isFile()) return candidate;
   }
-  return join(root, /^\/(jobs\/[^/]+\/check-in\/|settings$|sync$)/.test(urlPath) ? "check-in/index.html" : "index.html");
+  return join(root, /^\/(jobs\/[^/]+\/check-in\/|settings$|sync$|arrive$)/.test(urlPath) ? "check-in/index.html" : "index.html");
 }
 
 const server = createServer(async (req, res) => {

@@ -39,6 +39,8 @@ pub fn command_label(command: &Command) -> Msg {
         Command::RemoveDamage { .. } => Msg::CmdRemoveDamage,
         Command::AttachPhoto(_) => Msg::CmdAttachPhoto,
         Command::DetachPhoto { .. } => Msg::CmdDetachPhoto,
+        Command::RestoreDamage { .. } => Msg::CmdRestoreDamage,
+        Command::NoDamage => Msg::CmdNoDamage,
         Command::SetValuable { .. } => Msg::CmdSetValuable,
         Command::AcknowledgeValuables => Msg::CmdAcknowledgeValuables,
         Command::RemainingValuablesTaken => Msg::CmdRemainingValuablesTaken,

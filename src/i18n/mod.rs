@@ -88,7 +88,7 @@ messages! {
     CmdOpen, CmdArrive, CmdGreet, CmdToldAboutAppointments, CmdSetOwner, CmdSetBringer,
     CmdSetVehicle, CmdStartInspection, CmdFitCover, CmdAnswerCheck, CmdAllRemainingOk,
     CmdUndoAllRemainingOk, CmdAddDamage, CmdUpdateDamage, CmdRemoveDamage, CmdAttachPhoto,
-    CmdDetachPhoto, CmdSetValuable, CmdAcknowledgeValuables, CmdRemainingValuablesTaken, RemainingTaken, CmdAddConcern, CmdRemoveConcern,
+    CmdDetachPhoto, CmdRestoreDamage, CmdNoDamage, NoDamage, NoDamageRecorded, Undo, Removed, StepProgress, StepNav, WalkInArrived, StepIsDone, StepIsOpen, CmdSetValuable, CmdAcknowledgeValuables, CmdRemainingValuablesTaken, RemainingTaken, CmdAddConcern, CmdRemoveConcern,
     CmdOverrideGate, CmdSignCheckIn, CmdAdvance,
     ErrIllegalTransition, ErrCheckInClosed, ErrNotArrived, ErrAlreadyGreeted, ErrNotAWalkIn,
     ErrUnknownItem, ErrOffDiagram, ErrFuelOutOfRange, ErrEmptyReason, ErrEmptySigner,

@@ -52,3 +52,25 @@ pub fn focus_id(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Scrolls the first element matching `selector` into view when it is not wholly in it.
+pub fn reveal_if_hidden(selector: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(el) = window
+        .document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+    else {
+        return;
+    };
+    let rect = el.get_bounding_client_rect();
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if rect.top() < 0.0 || rect.bottom() > height {
+        el.scroll_into_view();
+    }
+}

@@ -16,13 +16,23 @@ pub struct Drafts {
     scope: RwSignal<String>,
     /// Whether the current screen holds a draft.
     pub pending: RwSignal<bool>,
+    /// The screen the last save started on.
+    origin: RwSignal<String>,
 }
 
 pub fn provide_drafts() {
-    provide_context(Drafts {
+    let drafts = Drafts {
         scope: RwSignal::new(String::new()),
         pending: RwSignal::new(false),
+        origin: RwSignal::new(String::new()),
+    };
+    let jobs = use_jobs();
+    Effect::new(move |_| {
+        if jobs.status.get() == SaveStatus::Saving {
+            drafts.origin.set(drafts.scope.get_untracked());
+        }
     });
+    provide_context(drafts);
 }
 
 pub fn use_drafts() -> Drafts {
@@ -46,17 +56,18 @@ pub fn keys(scope: &str) -> Vec<String> {
 }
 
 impl Drafts {
-    /// The screen in front of the advisor is now `scope`: the save status speaks of it, so
-    /// what the previous screen saved is no longer announced.
+    /// The screen in front of the advisor is now `scope`.
     pub fn enter(self, scope: String) {
         if self.scope.get_untracked() != scope {
-            let jobs = use_jobs();
-            if jobs.status.get_untracked() == SaveStatus::Saved {
-                jobs.status.set(SaveStatus::Idle);
-            }
             self.pending.set(!keys(&format!("{scope}:")).is_empty());
             self.scope.set(scope);
         }
+    }
+
+    /// Whether the last save was made on the screen in front of the advisor: "saved" is
+    /// announced only then, never for a screen already left.
+    pub fn saved_here(self) -> bool {
+        self.origin.get() == self.scope.get()
     }
 
     /// A field of the current screen: its draft if it has one, else `saved`. What is typed is
@@ -65,20 +76,18 @@ impl Drafts {
         let key = format!("{PREFIX}{}:{name}", self.scope.get_untracked());
         let kept = storage().and_then(|s| s.get_item(&key).ok().flatten());
         let value = RwSignal::new(kept.unwrap_or_else(|| saved.clone()));
-        Effect::watch(
-            move || value.get(),
-            move |text, _, _| {
-                if let Some(store) = storage() {
-                    let _ = if *text == saved {
-                        store.remove_item(&key)
-                    } else {
-                        store.set_item(&key, text)
-                    };
-                }
-                self.refresh();
-            },
-            true,
-        );
+        // Runs at once (dropping a draft that equals what is saved) and on every change.
+        Effect::new(move |_| {
+            let text = value.get();
+            if let Some(store) = storage() {
+                let _ = if text == saved {
+                    store.remove_item(&key)
+                } else {
+                    store.set_item(&key, &text)
+                };
+            }
+            self.refresh();
+        });
         value
     }
 

@@ -8,6 +8,7 @@ use crate::platform::{blob, clock, ids};
 use crate::state::locale::use_i18n;
 use crate::storage::idb::{IdbStore, DB_NAME};
 use crate::storage::{JobStore, StoreError};
+use chrono::{DateTime, Utc};
 use futures::lock::Mutex;
 use lanecheck_domain::plate::Plate;
 use lanecheck_domain::store::{commit, save_new, sort_newest_first, CommitError};
@@ -66,17 +67,42 @@ impl Jobs {
 
     /// Opens a new job and stores it; returns its id once it is on disk.
     pub async fn create(self, visit: Visit, plate: Plate) -> Result<JobId, ChangeError> {
+        let job = self.open(visit, plate, clock::now())?;
+        self.save_opened(job).await
+    }
+
+    /// Opens a walk-in at its arrival (recorded before its plate was typed), with its
+    /// greeting if the customer was greeted meanwhile, and stores it.
+    pub async fn create_arrived(
+        self,
+        plate: Plate,
+        arrived: DateTime<Utc>,
+        greeted: Option<DateTime<Utc>>,
+    ) -> Result<JobId, ChangeError> {
+        let now = clock::now();
+        let mut job = self.open(Visit::WalkIn, plate, arrived.min(now))?;
+        if let Some(at) = greeted {
+            job.apply(Command::Greet, at.clamp(job.created_at, now), self.actor())
+                .map_err(ChangeError::Refused)?;
+        }
+        self.save_opened(job).await
+    }
+
+    fn open(self, visit: Visit, plate: Plate, at: DateTime<Utc>) -> Result<Job, ChangeError> {
         let id = ids::new_job_id().ok_or(ChangeError::Storage(StoreError::Unavailable(
             "crypto".into(),
         )))?;
-        let now = clock::now();
         let new = NewJob {
             id,
             visit,
             plate,
             store_items: self.store_items.get_untracked(),
         };
-        let job = Job::open(new, now, self.actor());
+        Ok(Job::open(new, at, self.actor()))
+    }
+
+    async fn save_opened(self, job: Job) -> Result<JobId, ChangeError> {
+        let (id, now) = (job.id, clock::now());
         let store = self.store()?;
         self.status.set(SaveStatus::Saving);
         self.settle(save_new(store.as_ref(), &job, now).await)?;

@@ -1,4 +1,4 @@
-//! The second entry point's root: the check-in, settings and sync, with the same contexts and
+//! The second entry point's root: a walk-in's arrival, the check-in, settings and sync, with the same contexts and
 //! chrome as the app shell and without the router. It is a page of its own (see
 //! docs/architecture.md, "Two entry points"); it moves with the history API, and links to the
 //! shell's pages load those pages.
@@ -8,11 +8,13 @@ use crate::platform::location::use_path;
 use crate::state::locale::use_i18n;
 use crate::state::provide_app_state;
 use crate::ui::components::{header::AppHeader, notices::Notices};
-use crate::ui::pages::{check_in::CheckInPage, settings::Settings, sync::SyncPage};
+use crate::ui::pages::check_in::{arrive::ArrivePage, CheckInPage};
+use crate::ui::pages::{settings::Settings, sync::SyncPage};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Page {
+    Arrive,
     CheckIn,
     Settings,
     Sync,
@@ -27,6 +29,7 @@ pub fn CheckInApp() -> impl IntoView {
     let page = Memo::new(move |_| match path.get().as_str() {
         "/settings" => Page::Settings,
         "/sync" => Page::Sync,
+        "/arrive" => Page::Arrive,
         _ => Page::CheckIn,
     });
     move || {
@@ -42,6 +45,7 @@ pub fn CheckInApp() -> impl IntoView {
                 {move || match page.get() {
                     Page::Settings => view! { <Settings path/> }.into_any(),
                     Page::Sync => view! { <SyncPage/> }.into_any(),
+                    Page::Arrive => view! { <ArrivePage path/> }.into_any(),
                     Page::CheckIn => view! { <CheckInPage path/> }.into_any(),
                 }}
             </main>

@@ -47,6 +47,13 @@ pub enum Command {
     RemoveDamage {
         id: u32,
     },
+    /// Puts a removed mark back with its photos (undo), under its own id.
+    RestoreDamage {
+        mark: DamageMark,
+        photos: Vec<PhotoRef>,
+    },
+    /// The walk-around found no damage: the damage step's explicit answer.
+    NoDamage,
     AttachPhoto(PhotoRef),
     DetachPhoto {
         sha256: String,
@@ -170,6 +177,7 @@ impl Job {
                 note,
             } => {
                 let id = self.take_local_id();
+                self.no_damage = false;
                 self.damage.push(DamageMark {
                     id,
                     view: *view,
@@ -198,6 +206,29 @@ impl Job {
                     return Err(DomainError::UnknownDamage);
                 }
                 self.photos.retain(|p| p.target != PhotoTarget::Damage(*id));
+            }
+            Command::RestoreDamage { mark, photos } => {
+                on_diagram(mark.x)?;
+                on_diagram(mark.y)?;
+                let taken = self.damage.iter().any(|m| m.id == mark.id);
+                if taken
+                    || mark.id >= self.next_local_id
+                    || photos
+                        .iter()
+                        .any(|p| p.target != PhotoTarget::Damage(mark.id))
+                {
+                    return Err(DomainError::UnknownDamage);
+                }
+                self.no_damage = false;
+                self.damage.push(mark.clone());
+                self.damage.sort_by_key(|m| m.id);
+                self.photos.extend(photos.iter().cloned());
+            }
+            Command::NoDamage => {
+                if !self.damage.is_empty() {
+                    return Err(DomainError::UnknownDamage);
+                }
+                self.no_damage = true;
             }
             Command::AttachPhoto(photo) => {
                 self.photos

@@ -120,6 +120,9 @@ pub struct Job {
     pub covers: Vec<Cover>,
     pub checklist: Vec<CheckEntry>,
     pub damage: Vec<DamageMark>,
+    /// The advisor answered the damage step with "no damage found".
+    #[serde(default)]
+    pub no_damage: bool,
     pub photos: Vec<PhotoRef>,
     pub valuables: Vec<ValuableEntry>,
     #[serde(with = "ts_milliseconds_option")]
@@ -169,6 +172,7 @@ impl Job {
             covers: Vec::new(),
             checklist,
             damage: Vec::new(),
+            no_damage: false,
             photos: Vec::new(),
             valuables: Valuable::ALL
                 .into_iter()

@@ -274,3 +274,85 @@ fn remaining_valuables_taken_answers_only_the_open_ones() {
     job.apply(Command::AcknowledgeValuables, t(3), advisor())
         .unwrap();
 }
+
+#[test]
+fn a_removed_mark_comes_back_with_its_photos_under_its_own_id() {
+    use lanecheck_domain::inspection::{DamageKind, PhotoRef, PhotoTarget, Severity, View};
+    let mut job = walk_in(70);
+    apply_all(
+        &mut job,
+        1,
+        vec![
+            Command::StartInspection,
+            Command::AddDamage {
+                view: View::Front,
+                x: 0.3,
+                y: 0.4,
+                kind: DamageKind::Dent,
+                severity: Severity::Minor,
+                note: "保险杠".into(),
+            },
+        ],
+    );
+    let mark = job.damage[0].clone();
+    let photo = PhotoRef {
+        sha256: "a".repeat(64),
+        target: PhotoTarget::Damage(mark.id),
+        width: 1,
+        height: 1,
+        bytes: 1,
+        taken_at: t(3),
+    };
+    apply_all(
+        &mut job,
+        4,
+        vec![
+            Command::AttachPhoto(photo.clone()),
+            Command::RemoveDamage { id: mark.id },
+        ],
+    );
+    assert!(job.damage.is_empty() && job.photos.is_empty());
+    let restore = Command::RestoreDamage {
+        mark: mark.clone(),
+        photos: vec![photo.clone()],
+    };
+    job.apply(restore.clone(), t(6), advisor()).unwrap();
+    assert_eq!(job.damage, vec![mark]);
+    assert_eq!(job.photos, vec![photo]);
+    // Not twice, and never under an id the job has not handed out.
+    assert!(job.apply(restore, t(7), advisor()).is_err());
+    let mut unknown = job.damage[0].clone();
+    unknown.id = 99;
+    let never = Command::RestoreDamage {
+        mark: unknown,
+        photos: vec![],
+    };
+    assert!(job.apply(never, t(8), advisor()).is_err());
+}
+
+#[test]
+fn no_damage_is_an_answer_of_its_own_and_a_new_mark_takes_it_back() {
+    use lanecheck_domain::inspection::{DamageKind, Severity, View};
+    let mut job = walk_in(71);
+    assert!(!job.no_damage, "not answered by default");
+    apply_all(
+        &mut job,
+        1,
+        vec![Command::StartInspection, Command::NoDamage],
+    );
+    assert!(job.no_damage);
+    let add = Command::AddDamage {
+        view: View::Rear,
+        x: 0.5,
+        y: 0.5,
+        kind: DamageKind::Scratch,
+        severity: Severity::Minor,
+        note: String::new(),
+    };
+    job.apply(add, t(3), advisor()).unwrap();
+    assert!(!job.no_damage);
+    assert!(
+        job.apply(Command::NoDamage, t(4), advisor()).is_err(),
+        "not while marks exist"
+    );
+}

@@ -142,14 +142,15 @@ pub async fn migrate_blobs(state: &AppState) -> Result<usize, String> {
     Ok(adopted)
 }
 
-/// The PWA: files as they are, the second entry point's page for check-in addresses, settings
-/// and sync, the shell otherwise.
+/// The PWA: files as they are, the second entry point's page for check-in addresses, a
+/// walk-in's arrival, settings and sync, the shell otherwise.
 fn pwa(dist: &std::path::Path) -> Router {
     let check_in = ServeDir::new(dist).fallback(ServeFile::new(dist.join("check-in/index.html")));
     let shell = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
     Router::new()
         .route_service("/jobs/{id}/check-in/{*rest}", check_in.clone())
         .route_service("/settings", check_in.clone())
+        .route_service("/arrive", check_in.clone())
         .route_service("/sync", check_in)
         .fallback_service(shell)
 }

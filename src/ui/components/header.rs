@@ -25,8 +25,8 @@ pub fn AppHeader(
     let status = move || match (jobs.status.get(), drafts.pending.get()) {
         (SaveStatus::Saving, _) => i18n.t(Msg::Saving),
         (_, true) => i18n.t(Msg::DraftNotSaved),
-        (SaveStatus::Saved, false) => i18n.t(Msg::Saved),
-        (SaveStatus::Idle | SaveStatus::Failed, false) => "",
+        (SaveStatus::Saved, false) if drafts.saved_here() => i18n.t(Msg::Saved),
+        _ => "",
     };
     view! {
         <a class="skip" href="#main">{i18n.t(Msg::SkipToContent)}</a>

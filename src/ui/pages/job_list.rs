@@ -53,6 +53,11 @@ pub fn JobList() -> impl IntoView {
     view! {
         <section class="page">
             <h1>{i18n.t(Msg::NavJobs)}</h1>
+            // One tap when a walk-in drives up: the greeting clock starts here, the plate
+            // follows on the next screen (the check-in page's `/arrive`).
+            <a href="/arrive" rel="external" class="button primary wide arrive" on:click=|_| record_arrival()>
+                {i18n.t(Msg::WalkInArrived)}
+            </a>
             <div class="field">
                 <label for="plate-search">{i18n.t(Msg::SearchPlate)}</label>
                 <input
@@ -66,6 +71,17 @@ pub fn JobList() -> impl IntoView {
             </div>
             {body}
         </section>
+    }
+}
+
+/// Records this instant as the arrival the `/arrive` screen times the greeting from.
+fn record_arrival() {
+    if let Some(store) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let now = crate::platform::clock::now().timestamp_millis().to_string();
+        for field in ["greeted", "plate"] {
+            let _ = store.remove_item(&format!("draft:arrive:{field}"));
+        }
+        let _ = store.set_item("draft:arrive:at", &now);
     }
 }
 

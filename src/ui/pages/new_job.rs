@@ -22,7 +22,7 @@ pub fn NewJobPage() -> impl IntoView {
     let drafts = use_drafts();
     drafts.enter("new".into());
     let kind = drafts.field("visit", String::new());
-    let appointment = Signal::derive(move || !kind.get().is_empty());
+    let appointment = move || !kind.get().is_empty();
     let set_appointment = move |on: bool| kind.set(if on { "1" } else { "" }.into());
     let plate = drafts.field("plate", String::new());
     let (tried, set_tried) = signal(false);
@@ -41,7 +41,7 @@ pub fn NewJobPage() -> impl IntoView {
         let Ok(parsed) = Plate::parse(&plate.get_untracked()) else {
             return;
         };
-        let visit = if appointment.get_untracked() {
+        let visit = if !kind.get_untracked().is_empty() {
             Visit::Appointment {
                 booked_at: clock::now(),
             }
@@ -68,7 +68,7 @@ pub fn NewJobPage() -> impl IntoView {
                 <fieldset class="segmented">
                     <legend>{i18n.t(Msg::VisitKind)}</legend>
                     <label>
-                        <input type="radio" name="visit" prop:checked=move || !appointment.get()
+                        <input type="radio" name="visit" prop:checked=move || !appointment()
                             on:change=move |_| set_appointment(false)/>
                         <span>{i18n.t(Msg::WalkIn)}</span>
                     </label>

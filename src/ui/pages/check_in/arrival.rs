@@ -5,6 +5,7 @@ use crate::i18n::Msg;
 use crate::platform::clock::{self, local_date_time};
 use crate::state::jobs::use_dispatch;
 use crate::state::locale::use_i18n;
+use chrono::{DateTime, Utc};
 use lanecheck_domain::{Command, Job, Visit};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -12,12 +13,17 @@ use std::time::Duration;
 /// The seed's greeting target.
 const TARGET_SECONDS: i64 = 15;
 
+/// Seconds from the car's arrival, live until the customer is greeted; red past the target.
 #[component]
-pub fn Arrival(job: Job) -> impl IntoView {
+pub fn GreetingTimer(
+    /// When the car arrived, if it has.
+    arrived: Option<DateTime<Utc>>,
+    /// When the customer was greeted, if yet.
+    greeted: Option<DateTime<Utc>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let (run, error) = use_dispatch(job.id);
     let (now, set_now) = signal(clock::now());
-    if job.arrived_at.is_some() && job.greeted_at.is_none() {
+    if arrived.is_some() && greeted.is_none() {
         if let Ok(tick) = set_interval_with_handle(
             move || set_now.set(clock::now()),
             Duration::from_millis(500),
@@ -25,9 +31,8 @@ pub fn Arrival(job: Job) -> impl IntoView {
             on_cleanup(move || tick.clear());
         }
     }
-    let arrived = job.arrived_at;
     let seconds = move || {
-        let end = job.greeted_at.unwrap_or_else(|| now.get());
+        let end = greeted.unwrap_or_else(|| now.get());
         arrived.map(|at| (end - at).num_seconds().max(0))
     };
     let late = move || seconds().is_some_and(|s| s > TARGET_SECONDS);
@@ -35,12 +40,22 @@ pub fn Arrival(job: Job) -> impl IntoView {
         Some(s) => i18n.format(Msg::GreetingSeconds, &[("n", &s.to_string())]),
         None => i18n.t(Msg::NotYet).to_string(),
     };
-    let walk_in = job.visit == Visit::WalkIn;
     view! {
         <div class="timer" class:late=late role="timer" aria-label=i18n.t(Msg::GreetTimer)>
             <span class="seconds">{timer}</span>
             <span class="hint">{i18n.t(Msg::GreetTarget)}</span>
         </div>
+    }
+}
+
+#[component]
+pub fn Arrival(job: Job) -> impl IntoView {
+    let i18n = use_i18n();
+    let (run, error) = use_dispatch(job.id);
+    let arrived = job.arrived_at;
+    let walk_in = job.visit == Visit::WalkIn;
+    view! {
+        <GreetingTimer arrived greeted=job.greeted_at/>
         <dl class="facts">
             <div>
                 <dt>{i18n.t(Msg::ArrivedAt)}</dt>

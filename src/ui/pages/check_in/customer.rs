@@ -55,7 +55,11 @@ pub fn Customer(job: Job) -> impl IntoView {
             .map(|v| v.as_str().to_string())
             .unwrap_or_default(),
     );
-    let vin_confirmed = text("vin-confirmed", String::new());
+    // A saved VIN whose check digit does not match was confirmed when it was saved.
+    let vin_confirmed = text(
+        "vin-confirmed",
+        flag(vehicle.vin.as_ref().is_some_and(|v| !v.check_digit_ok())),
+    );
     let make_model = text("make-model", vehicle.make_model.clone());
     let colour = text("colour", vehicle.colour.clone());
     let odometer = text(
@@ -78,7 +82,7 @@ pub fn Customer(job: Job) -> impl IntoView {
     let toggle = move |field: RwSignal<String>| {
         move |ev: leptos::ev::Event| field.set(flag(event_target_checked(&ev)))
     };
-    let tried = RwSignal::new(false);
+    let super::Tried(tried) = expect_context();
 
     // The last odometer reading of this vehicle at an earlier visit.
     let last_km = jobs.list.with_untracked(|all| {

@@ -183,6 +183,18 @@ pub fn Damage(job: Job) -> impl IntoView {
         })
         .collect_view();
 
+    let no_damage = if job.no_damage {
+        view! { <p class="done">{i18n.t(Msg::NoDamageRecorded)}</p> }.into_any()
+    } else if marks.is_empty() {
+        view! {
+            <button type="button" class="button wide" on:click=move |_| run.run(Command::NoDamage)>
+                {i18n.t(Msg::NoDamage)}
+            </button>
+        }
+        .into_any()
+    } else {
+        ().into_any()
+    };
     let editor = {
         let job = job.clone();
         move || {
@@ -205,6 +217,7 @@ pub fn Damage(job: Job) -> impl IntoView {
         </svg>
         <p class="error" role="alert">{error}</p>
         <ul class="marks">{list}</ul>
+        {no_damage}
         {editor}
         {(!old.is_empty()).then(|| view! {
             <p class="legend"><span class="old-dot" aria-hidden="true"></span>
@@ -259,6 +272,17 @@ fn MarkEditor(job: Job, mark: DamageMark) -> impl IntoView {
     let title = i18n.format(Msg::MarkLabel, &[("n", &id.to_string())]);
     let note =
         crate::state::drafts::use_drafts().field(&format!("mark-{id}-note"), mark.note.clone());
+    let super::Undo(undo) = expect_context();
+    let title_again = title.clone();
+    let deleted = mark.clone();
+    let deleted_photos: Vec<_> = job
+        .photos
+        .iter()
+        .filter(|p| p.target == PhotoTarget::Damage(id))
+        .cloned()
+        .collect();
+    // Opened by a tap on the car: brought into view, on a phone and on a tablet alike.
+    Effect::new(move || crate::platform::document::reveal_if_hidden(".mark-editor"));
     view! {
         <section class="mark-editor" aria-labelledby="mark-title">
             <h2 id="mark-title">{title}</h2>
@@ -289,7 +313,12 @@ fn MarkEditor(job: Job, mark: DamageMark) -> impl IntoView {
             <Photos job=job.clone() target=PhotoTarget::Damage(id) key=format!("mark-{id}")/>
             <div class="pad-tools">
                 <button type="button" on:click=move |_| { moving.set(true); reveal(".diagram"); }>{i18n.t(Msg::MoveMark)}</button>
-                <button type="button" on:click=move |_| { selected.set(None); run.run(Command::RemoveDamage { id }); }>
+                <button type="button" on:click=move |_| {
+                    selected.set(None);
+                    let photos = deleted_photos.clone();
+                    undo.set(Some((title_again.clone(), vec![Command::RestoreDamage { mark: deleted.clone(), photos }])));
+                    run.run(Command::RemoveDamage { id });
+                }>
                     {i18n.t(Msg::DeleteMark)}
                 </button>
             </div>

@@ -4,6 +4,7 @@
 //! history API.
 
 mod arrival;
+pub mod arrive;
 mod camera;
 mod checklist;
 mod concerns;
@@ -85,7 +86,11 @@ impl Step {
             Step::Customer => !job.owner.name.is_empty() && job.owner.phone.is_some(),
             Step::Covers => job.covers.len() == 4,
             Step::Checklist => job.checklist.iter().all(|e| e.answer.is_some()),
-            Step::Damage => job.damage.iter().all(|m| m.pointed_out),
+            // Answered: marks, each pointed out, or "no damage found".
+            Step::Damage => {
+                job.no_damage
+                    || (!job.damage.is_empty() && job.damage.iter().all(|m| m.pointed_out))
+            }
             Step::Valuables => job.valuables_acknowledged_at.is_some(),
             Step::Concerns => !job.concerns.is_empty(),
             Step::Review => job.signature.is_some(),
@@ -145,6 +150,16 @@ pub struct Selection {
 #[derive(Clone, Copy)]
 pub struct Camera(pub RwSignal<Option<(JobId, PhotoTarget)>>);
 
+/// The last deletion of this check-in and the commands that undo it (gloves slip): shown
+/// above the step bar until undone or replaced.
+#[derive(Clone, Copy)]
+pub struct Undo(pub RwSignal<Option<(String, Vec<lanecheck_domain::Command>)>, LocalStorage>);
+
+/// Whether the customer form tried to save: its messages show from then on, also after the
+/// step renders anew or is left and opened again.
+#[derive(Clone, Copy)]
+pub struct Tried(pub RwSignal<bool>);
+
 /// The current address, shared with `StepLink`.
 #[derive(Clone, Copy)]
 struct Address(RwSignal<String>);
@@ -163,6 +178,8 @@ pub fn CheckInPage(
         moving: RwSignal::new(false),
     });
     provide_context(Camera(RwSignal::new(None)));
+    provide_context(Undo(RwSignal::new_local(None)));
+    provide_context(Tried(RwSignal::new(false)));
     let page = move || {
         let found = path
             .with(|p| parse(p))
@@ -264,6 +281,44 @@ fn CheckInStep(job: Job, step: Step) -> impl IntoView {
     let appointment = job.is_appointment();
     let previous = index.checked_sub(1).map(|i| Step::ALL[i]);
     let next = Step::ALL.get(index + 1).copied();
+    let progress = i18n.format(
+        Msg::StepProgress,
+        &[
+            ("n", &(index + 1).to_string()),
+            ("total", &Step::ALL.len().to_string()),
+            (
+                "state",
+                i18n.t(if step.done(&job) {
+                    Msg::StepIsDone
+                } else {
+                    Msg::StepIsOpen
+                }),
+            ),
+        ],
+    );
+    let Undo(undo) = expect_context();
+    let jobs_for_undo = use_jobs();
+    let undo_bar = move || {
+        undo.with(|u| u.as_ref().map(|(what, _)| what.clone()))
+            .map(|what| {
+                let restore = move |_| {
+                    if let Some((_, commands)) = undo.get_untracked() {
+                        undo.set(None);
+                        leptos::task::spawn_local(async move {
+                            for command in commands {
+                                let _ = jobs_for_undo.dispatch(id, command).await;
+                            }
+                        });
+                    }
+                };
+                view! {
+                    <p class="undo" role="status">
+                        <span>{i18n.format(Msg::Removed, &[("what", &what)])}</span>
+                        <button type="button" on:click=restore>{i18n.t(Msg::Undo)}</button>
+                    </p>
+                }
+            })
+    };
     view! {
         <section class="page check-in">
             <p class="crumbs">
@@ -274,10 +329,15 @@ fn CheckInStep(job: Job, step: Step) -> impl IntoView {
             <h1>{i18n.t(step.label())}</h1>
             // Once the customer has signed, every answer is read-only.
             <fieldset class="step-body" role="none" disabled=!open>{body}</fieldset>
-            <div class="step-nav">
-                {previous.map(|s| view! { <StepLink href=s.href(id) class="button">{i18n.t(Msg::Previous)}</StepLink> })}
-                {next.map(|s| view! { <StepLink href=s.href(id) class="button primary">{i18n.t(Msg::Next)}</StepLink> })}
-            </div>
+            // In reach of the thumb: Back, where the step stands, Next.
+            <nav class="step-nav" aria-label=i18n.t(Msg::StepNav)>
+                {undo_bar}
+                <div class="step-buttons">
+                    {previous.map(|s| view! { <StepLink href=s.href(id) class="button">{i18n.t(Msg::Previous)}</StepLink> })}
+                    <span class="progress">{progress}</span>
+                    {next.map(|s| view! { <StepLink href=s.href(id) class="button primary">{i18n.t(Msg::Next)}</StepLink> })}
+                </div>
+            </nav>
         </section>
     }
 }

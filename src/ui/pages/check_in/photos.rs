@@ -27,6 +27,8 @@ pub fn Photos(job: Job, target: PhotoTarget, key: String) -> impl IntoView {
     let (problem, set_problem) = signal(None::<String>);
     let (busy, set_busy) = signal(false);
     let shown = job.photos_of(&target);
+    let photo_refs = job.photos.clone();
+    let super::Undo(undo) = expect_context();
 
     let target = StoredValue::new(target);
     let add = move |ev: leptos::ev::Event| {
@@ -62,11 +64,18 @@ pub fn Photos(job: Job, target: PhotoTarget, key: String) -> impl IntoView {
                 {shown.into_iter().enumerate().map(|(i, sha)| {
                     let n = (i + 1).to_string();
                     let remove = Command::DetachPhoto { sha256: sha.clone() };
+                    let again = photo_refs.iter().find(|p| p.sha256 == sha).cloned();
+                    let what = i18n.format(Msg::PhotoAlt, &[("n", &n)]);
                     view! {
                         <li>
                             <BlobImage sha256=sha alt=i18n.format(Msg::PhotoAlt, &[("n", &n)])/>
                             <button type="button" class="remove" aria-label=i18n.format(Msg::RemovePhoto, &[("n", &n)])
-                                on:click=move |_| run.run(remove.clone())>"×"</button>
+                                on:click=move |_| {
+                                    if let Some(photo) = again.clone() {
+                                        undo.set(Some((what.clone(), vec![Command::AttachPhoto(photo)])));
+                                    }
+                                    run.run(remove.clone());
+                                }>"×"</button>
                         </li>
                     }
                 }).collect_view()}
