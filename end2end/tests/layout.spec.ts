@@ -41,7 +41,8 @@ test("every page fits the screen with thumb-sized controls", async ({ page }, te
     await expect(page.getByRole("navigation", { name: "环车接车" })).toBeVisible();
     await checkLayout(page, `check-in-${step}`, project);
   }
-  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "接车单" }).click();
+  // During a check-in the step bar takes the navigation's place on a phone; the brand leads home.
+  await page.getByRole("banner").getByRole("link", { name: "LaneCheck" }).click();
   await expect(page.locator(".job-card")).toHaveCount(2);
   await checkLayout(page, "job-list", project);
 

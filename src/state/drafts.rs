@@ -6,33 +6,27 @@
 //!
 //! Keys are `draft:<scope>:<field>`; a scope is one screen (`job:<id>:customer`, `new`, …).
 
-use crate::state::jobs::{use_jobs, SaveStatus};
+use crate::state::jobs::use_jobs;
 use leptos::prelude::*;
 
 const PREFIX: &str = "draft:";
 
 #[derive(Clone, Copy)]
 pub struct Drafts {
+    /// The screen in front of the advisor (shared with `Jobs`, which tells saves apart by it).
     scope: RwSignal<String>,
     /// Whether the current screen holds a draft.
     pub pending: RwSignal<bool>,
-    /// The screen the last save started on.
-    origin: RwSignal<String>,
+    saved_for: RwSignal<String>,
 }
 
 pub fn provide_drafts() {
-    let drafts = Drafts {
-        scope: RwSignal::new(String::new()),
-        pending: RwSignal::new(false),
-        origin: RwSignal::new(String::new()),
-    };
     let jobs = use_jobs();
-    Effect::new(move |_| {
-        if jobs.status.get() == SaveStatus::Saving {
-            drafts.origin.set(drafts.scope.get_untracked());
-        }
+    provide_context(Drafts {
+        scope: jobs.screen,
+        pending: RwSignal::new(false),
+        saved_for: jobs.saved_for,
     });
-    provide_context(drafts);
 }
 
 pub fn use_drafts() -> Drafts {
@@ -67,7 +61,7 @@ impl Drafts {
     /// Whether the last save was made on the screen in front of the advisor: "saved" is
     /// announced only then, never for a screen already left.
     pub fn saved_here(self) -> bool {
-        self.origin.get() == self.scope.get()
+        self.saved_for.get() == self.scope.get()
     }
 
     /// A field of the current screen: its draft if it has one, else `saved`. What is typed is

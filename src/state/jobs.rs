@@ -46,6 +46,10 @@ pub struct Jobs {
     /// False until the first read from storage finished.
     pub loaded: RwSignal<bool>,
     pub status: RwSignal<SaveStatus>,
+    /// The screen in front of the advisor (set by `Drafts::enter`), and the screen the last
+    /// finished save was made from: "saved" is announced only when they are the same.
+    pub screen: RwSignal<String>,
+    pub saved_for: RwSignal<String>,
     /// The last storage problem, shown as a banner until dismissed.
     pub storage_error: RwSignal<Option<StoreError>>,
     /// True when another tab with a newer app version took the database over.
@@ -102,10 +106,10 @@ impl Jobs {
     }
 
     async fn save_opened(self, job: Job) -> Result<JobId, ChangeError> {
-        let (id, now) = (job.id, clock::now());
+        let (id, now, origin) = (job.id, clock::now(), self.screen.get_untracked());
         let store = self.store()?;
         self.status.set(SaveStatus::Saving);
-        self.settle(save_new(store.as_ref(), &job, now).await)?;
+        self.settle(save_new(store.as_ref(), &job, now).await, origin)?;
         self.replace(job);
         Ok(id)
     }
@@ -123,6 +127,8 @@ impl Jobs {
         id: JobId,
         make: impl FnOnce(&Job) -> Option<Command>,
     ) -> Result<(), ChangeError> {
+        // The screen the change comes from, before it waits for its turn.
+        let origin = self.screen.get_untracked();
         let queue = self.queue.get_value();
         let _turn = queue.lock().await;
         let mut job = self.job(id).ok_or(ChangeError::UnknownJob)?;
@@ -149,7 +155,7 @@ impl Jobs {
         }
         match result {
             Ok(next) => {
-                self.status.set(SaveStatus::Saved);
+                self.saved(origin);
                 self.replace(next);
                 Ok(())
             }
@@ -175,9 +181,10 @@ impl Jobs {
 
     /// Stores a device setting, showing "saving" and then "saved" or the failure.
     pub async fn save_meta(self, key: &str, value: &str) -> Result<(), ChangeError> {
+        let origin = self.screen.get_untracked();
         let store = self.store()?;
         self.status.set(SaveStatus::Saving);
-        self.settle(store.set_meta(key, value).await)
+        self.settle(store.set_meta(key, value).await, origin)
     }
 
     /// A device setting as stored, `None` if it never was (or storage is not open).
@@ -193,12 +200,13 @@ impl Jobs {
 
     /// Stores a blob under its SHA-256 and returns the hash, once it is on disk.
     pub async fn store_blob(self, blob: &web_sys::Blob) -> Result<String, ChangeError> {
+        let origin = self.screen.get_untracked();
         let store = self.store()?;
         let sha256 = blob::sha256(blob)
             .await
             .map_err(|_| self.fail(StoreError::Unavailable("crypto".into())))?;
         self.status.set(SaveStatus::Saving);
-        self.settle(store.put_blob(&sha256, blob).await)?;
+        self.settle(store.put_blob(&sha256, blob).await, origin)?;
         Ok(sha256)
     }
 
@@ -236,14 +244,19 @@ impl Jobs {
             .ok_or_else(|| self.fail(StoreError::Unavailable("indexedDB".into())))
     }
 
-    fn settle(&self, result: Result<(), StoreError>) -> Result<(), ChangeError> {
+    fn settle(&self, result: Result<(), StoreError>, origin: String) -> Result<(), ChangeError> {
         match result {
             Ok(()) => {
-                self.status.set(SaveStatus::Saved);
+                self.saved(origin);
                 Ok(())
             }
             Err(err) => Err(self.fail(err)),
         }
+    }
+
+    fn saved(&self, origin: String) {
+        self.saved_for.set(origin);
+        self.status.set(SaveStatus::Saved);
     }
 
     fn fail(&self, err: StoreError) -> ChangeError {
@@ -266,6 +279,8 @@ pub fn provide_jobs() {
         list: RwSignal::new(Vec::new()),
         loaded: RwSignal::new(false),
         status: RwSignal::new(SaveStatus::Idle),
+        screen: RwSignal::new(String::new()),
+        saved_for: RwSignal::new(String::new()),
         storage_error: RwSignal::new(None),
         superseded: RwSignal::new(false),
         advisor: RwSignal::new(String::new()),
