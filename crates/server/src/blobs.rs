@@ -31,17 +31,7 @@ impl Blobs {
     /// id with every character outside `[A-Za-z0-9_-]` replaced, which stores could share:
     /// each store gets exactly the blobs its own jobs reference, copied. Returns how many.
     pub async fn adopt_legacy(&self, store: &str, referenced: &[String]) -> std::io::Result<usize> {
-        let legacy: String = store
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        let legacy = self.root.join(legacy);
+        let legacy = self.root.join(legacy_folder(store));
         if legacy == self.folder(store) || tokio::fs::metadata(&legacy).await.is_err() {
             return Ok(0);
         }
@@ -105,4 +95,19 @@ pub fn is_sha256(name: &str) -> bool {
         && name
             .bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// The folder releases before 2026-12 kept a store's blobs in: its id with every character
+/// outside `[A-Za-z0-9_-]` replaced by `_` (which stores could share).
+pub fn legacy_folder(store: &str) -> String {
+    store
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }

@@ -43,6 +43,26 @@ fn job(id: JobId) -> Job {
     )
 }
 
+/// A new job with one photo of these bytes.
+fn with_photo(bytes: &[u8]) -> Result<Job, String> {
+    let mut j = job(new_id());
+    let photo = PhotoRef {
+        sha256: sha256_hex(bytes),
+        target: PhotoTarget::Job,
+        width: 1,
+        height: 1,
+        bytes: bytes.len() as u64,
+        taken_at: Utc::now(),
+    };
+    j.apply(
+        Command::AttachPhoto(photo),
+        Utc::now(),
+        ActorId("conformance".into()),
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(j)
+}
+
 fn new_id() -> JobId {
     JobId(uuid::Uuid::new_v4())
 }
@@ -318,23 +338,8 @@ impl Suite {
     }
 
     async fn blobs_first(&self) -> Check {
-        let mut j = job(new_id());
         let bytes = random_bytes();
-        let sha = sha256_hex(&bytes);
-        let photo = PhotoRef {
-            sha256: sha.clone(),
-            target: PhotoTarget::Job,
-            width: 1,
-            height: 1,
-            bytes: bytes.len() as u64,
-            taken_at: Utc::now(),
-        };
-        j.apply(
-            Command::AttachPhoto(photo),
-            Utc::now(),
-            ActorId("conformance".into()),
-        )
-        .map_err(|e| e.to_string())?;
+        let j = with_photo(&bytes)?;
         let (status, _, _) = self
             .put_job(&j, None, &uuid::Uuid::new_v4().to_string())
             .await?;
@@ -722,23 +727,9 @@ impl Suite {
 
     /// A job and a blob of this store, looked for with the other store's token.
     async fn isolation(&self, other: &str) -> Check {
-        let mut j = job(new_id());
         let bytes = random_bytes();
         let (sha, _) = self.put_blob(&bytes).await?;
-        let photo = PhotoRef {
-            sha256: sha.clone(),
-            target: PhotoTarget::Job,
-            width: 1,
-            height: 1,
-            bytes: bytes.len() as u64,
-            taken_at: Utc::now(),
-        };
-        j.apply(
-            Command::AttachPhoto(photo),
-            Utc::now(),
-            ActorId("conformance".into()),
-        )
-        .map_err(|e| e.to_string())?;
+        let j = with_photo(&bytes)?;
         let body = schema::store(&j).map_err(|e| e.to_string())?;
         let (status, _) = self.put_raw(&self.token, j.id, body.clone()).await?;
         expect("this store writes its job", status == StatusCode::CREATED)?;

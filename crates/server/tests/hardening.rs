@@ -125,6 +125,18 @@ async fn sign_in(
     request.send().await.unwrap()
 }
 
+async fn manager_page(client: &Client, server: &Running, session: &str) -> String {
+    client
+        .get(format!("{}/manager", origin(server)))
+        .header("cookie", session)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 fn session_cookie(r: &reqwest::Response) -> Option<String> {
     r.headers()
         .get("set-cookie")
@@ -170,15 +182,7 @@ async fn the_manager_signs_in_to_a_server_side_session_with_a_manager_token_only
     }
     assert!(!cookie.contains("Secure"), "plain http here");
     let session = cookie.split(';').next().unwrap().to_string();
-    let page = client
-        .get(format!("{}/manager", origin(&server)))
-        .header("cookie", &session)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = manager_page(&client, &server, &session).await;
     assert!(page.contains("一店-"), "the store's page: {page}");
     // Over https (a TLS proxy in front says so) the cookie is Secure.
     let r = sign_in(
@@ -208,15 +212,7 @@ async fn the_manager_signs_in_to_a_server_side_session_with_a_manager_token_only
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let page = client
-        .get(format!("{}/manager", origin(&server)))
-        .header("cookie", &session)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = manager_page(&client, &server, &session).await;
     assert!(
         page.contains("令牌 Token"),
         "signed out: the sign-in form again"
@@ -279,15 +275,7 @@ async fn revoked_and_expired_tokens_stop_working_and_end_their_sessions() {
         whoami(server.manager_token.clone()).await,
         StatusCode::UNAUTHORIZED
     );
-    let page = client
-        .get(format!("{}/manager", origin(&server)))
-        .header("cookie", &session)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = manager_page(&client, &server, &session).await;
     assert!(
         page.contains("令牌 Token"),
         "the session ended with its token"
@@ -498,16 +486,7 @@ async fn blobs_in_the_shared_folders_of_earlier_releases_move_to_their_own_store
         .iter()
         .find(|(_, name)| name.starts_with("一店-"))
         .unwrap();
-    let legacy: String = store
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let legacy = lanecheck_server::blobs::legacy_folder(store);
     let old = server.data.join("blobs").join(legacy).join(&sha[..2]);
     std::fs::create_dir_all(&old).unwrap();
     std::fs::write(old.join(&sha), &bytes).unwrap();
