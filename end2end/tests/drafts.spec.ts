@@ -155,3 +155,41 @@ test("the new-job form keeps the plate and the kind of visit through a killed ta
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "新建" }).click();
   await expect(page.getByLabel("车牌号")).toHaveValue("");
 });
+
+test("settings and the sync settings keep what is typed through a killed tab, and save it when it is left", async ({ page }) => {
+  await openApp(page);
+  await page.goto("/settings");
+  await page.getByLabel("服务顾问姓名").fill("陈顾问");
+  page = await kill(page);
+  // Back, and saved now, since it is valid.
+  await expect(page.getByLabel("服务顾问姓名")).toHaveValue("陈顾问");
+  await expect(status(page)).toContainText("已保存");
+  // A store item that is too long is refused next to the field and stays a draft.
+  const items = page.getByLabel("本店附加检查项目（每行一项）");
+  await items.fill(`洗车液\n${"很".repeat(31)}`);
+  await items.press("Tab");
+  await expect(page.getByText("第 2 行太长：每项最多 30 个字。")).toBeVisible();
+  page = await kill(page);
+  await expect(page.getByLabel("本店附加检查项目（每行一项）")).toHaveValue(`洗车液\n${"很".repeat(31)}`);
+  await expect(page.getByLabel("服务顾问姓名")).toHaveValue("陈顾问");
+  await draft(page);
+
+  await page.goto("/sync");
+  await page.getByLabel("同步地址").fill("http://10.1.2.3/sync/v1");
+  await page.getByLabel("同步地址").press("Tab");
+  await expect(page.getByText("除本机外必须使用 https，以免令牌被明文传输。")).toBeVisible();
+  await page.getByLabel("令牌").fill("lc_typed-not-left");
+  page = await kill(page);
+  // The token is saved now; the endpoint that is not allowed stays a draft, with its reason.
+  await expect(page.getByLabel("同步地址")).toHaveValue("http://10.1.2.3/sync/v1");
+  await expect(page.getByLabel("令牌")).toHaveValue("lc_typed-not-left");
+  await expect(page.getByText("除本机外必须使用 https，以免令牌被明文传输。")).toBeVisible();
+  await draft(page);
+  await page.getByLabel("同步地址").fill("https://dms.example.cn/sync/v1");
+  await page.getByLabel("同步地址").press("Tab");
+  await expect(status(page)).toContainText("已保存");
+  await page.reload();
+  await expect(page.getByLabel("同步地址")).toHaveValue("https://dms.example.cn/sync/v1");
+  await expect(page.getByLabel("令牌")).toHaveValue("lc_typed-not-left");
+  await notDraft(page);
+});

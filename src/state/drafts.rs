@@ -67,8 +67,8 @@ impl Drafts {
     /// A field of the current screen: its draft if it has one, else `saved`. What is typed is
     /// kept as the draft until it is what is saved.
     pub fn field(self, name: &str, saved: String) -> RwSignal<String> {
-        let key = format!("{PREFIX}{}:{name}", self.scope.get_untracked());
-        let kept = storage().and_then(|s| s.get_item(&key).ok().flatten());
+        let key = self.key(name);
+        let kept = self.kept(name);
         let value = RwSignal::new(kept.unwrap_or_else(|| saved.clone()));
         // Runs at once (dropping a draft that equals what is saved) and on every change.
         Effect::new(move |_| {
@@ -83,6 +83,32 @@ impl Drafts {
             self.refresh();
         });
         value
+    }
+
+    /// The draft of one field of the current screen, if it has one.
+    pub fn kept(self, name: &str) -> Option<String> {
+        storage()?.get_item(&self.key(name)).ok()?
+    }
+
+    /// Keeps `text` as the draft of one field of the current screen (for fields whose saved
+    /// value arrives after the screen opens).
+    pub fn keep(self, name: &str, text: &str) {
+        if let Some(store) = storage() {
+            let _ = store.set_item(&self.key(name), text);
+        }
+        self.refresh();
+    }
+
+    /// Forgets one field's draft: what was typed is saved.
+    pub fn forget(self, name: &str) {
+        if let Some(store) = storage() {
+            let _ = store.remove_item(&self.key(name));
+        }
+        self.refresh();
+    }
+
+    fn key(self, name: &str) -> String {
+        format!("{PREFIX}{}:{name}", self.scope.get_untracked())
     }
 
     /// Forgets the current screen's drafts (its form was saved or sent).

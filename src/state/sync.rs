@@ -4,6 +4,7 @@
 //! typed on the sync page (the worker checks and reads them before each round).
 
 use crate::platform::channel::Channel;
+use crate::state::drafts::Drafts;
 use crate::state::jobs::{use_jobs, ChangeError, Jobs, SaveStatus};
 use crate::storage::{SYNC_DEVICE_KEY, SYNC_ENDPOINT_KEY, SYNC_TOKEN_KEY};
 use lanecheck_domain::JobId;
@@ -21,7 +22,7 @@ pub enum Setting {
 }
 
 impl Setting {
-    fn key(self) -> &'static str {
+    pub fn key(self) -> &'static str {
         match self {
             Setting::Endpoint => SYNC_ENDPOINT_KEY,
             Setting::Token => SYNC_TOKEN_KEY,
@@ -81,20 +82,31 @@ impl Sync {
     }
 
     /// Stores the setting as it is typed now and has the worker try it at once.
-    pub async fn save(self, jobs: Jobs, setting: Setting) -> Result<(), ChangeError> {
+    pub async fn save(
+        self,
+        jobs: Jobs,
+        drafts: Drafts,
+        setting: Setting,
+    ) -> Result<(), ChangeError> {
         let value = self.signal(setting).get_untracked();
         jobs.save_meta(setting.key(), value.trim()).await?;
+        drafts.forget(setting.key());
         self.now();
         Ok(())
     }
 
-    /// Reads the settings as stored into the fields (the sync page, once storage is open).
-    pub async fn load(self, jobs: Jobs) {
+    /// Reads the settings as stored into the fields (the sync page, once storage is open),
+    /// and over them what was typed and not saved, which is returned to be saved if it can.
+    pub async fn load(self, jobs: Jobs, drafts: Drafts) -> Vec<Setting> {
+        let mut typed = Vec::new();
         for setting in [Setting::Endpoint, Setting::Token, Setting::Device] {
-            if let Some(value) = jobs.meta(setting.key()).await {
+            let kept = drafts.kept(setting.key());
+            typed.extend(kept.is_some().then_some(setting));
+            if let Some(value) = kept.or(jobs.meta(setting.key()).await) {
                 self.signal(setting).set(value);
             }
         }
+        typed
     }
 
     /// How job `id` stands with the server, if it is not in step.

@@ -4,6 +4,7 @@
 use crate::i18n::{Locale, Msg};
 use crate::platform::location::go;
 use crate::state::device::use_device;
+use crate::state::drafts::use_drafts;
 use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
 use lanecheck_domain::store_items::{self, StoreItemsError};
@@ -18,26 +19,32 @@ pub fn Settings(
     let i18n = use_i18n();
     let jobs = use_jobs();
     let device = use_device();
+    // Typed text is a draft until it is saved (the stored values arrive after the page opens).
+    let drafts = use_drafts();
+    drafts.enter("settings".into());
     let on_language = move |ev| {
         let chosen = event_target_value(&ev);
         if let Some(locale) = Locale::ALL.into_iter().find(|l| l.tag() == chosen) {
             i18n.set(locale);
         }
     };
-    let on_advisor = move |ev| {
-        let name = event_target_value(&ev);
+    let save_advisor = move |name: String| {
         spawn_local(async move {
-            let _ = jobs.set_advisor(name).await;
+            if jobs.set_advisor(name).await.is_ok() {
+                drafts.forget("advisor");
+            }
         });
     };
+    let on_advisor = move |ev| save_advisor(event_target_value(&ev));
     let (items_error, set_items_error) = signal(None::<String>);
-    let on_items = move |ev| {
-        let text = event_target_value(&ev);
+    let save_items = move |text: String| {
         match store_items::parse(&text) {
             Ok(items) => {
                 set_items_error.set(None);
                 spawn_local(async move {
-                    let _ = jobs.set_store_items(items).await;
+                    if jobs.set_store_items(items).await.is_ok() {
+                        drafts.forget("items");
+                    }
                 });
             }
             // What was typed stays in the field; the stored items stay as they were.
@@ -49,6 +56,18 @@ pub fn Settings(
             })),
         }
     };
+    let on_items = move |ev| save_items(event_target_value(&ev));
+    // A draft left by a closed page is saved once storage is open, if it is valid.
+    Effect::new(move |_| {
+        if jobs.loaded.get() {
+            if let Some(name) = drafts.kept("advisor") {
+                save_advisor(name);
+            }
+            if let Some(text) = drafts.kept("items") {
+                save_items(text);
+            }
+        }
+    });
     let storage = move || match device.persistent.get() {
         Some(true) => i18n.t(Msg::StoragePersistent),
         Some(false) => i18n.t(Msg::StorageBestEffort),
@@ -70,14 +89,16 @@ pub fn Settings(
             <div class="field">
                 <label for="advisor">{i18n.t(Msg::AdvisorLabel)}</label>
                 <input id="advisor" type="text" autocomplete="name" aria-describedby="advisor-hint"
-                    prop:value=move || jobs.advisor.get() on:change=on_advisor/>
+                    prop:value=move || drafts.kept("advisor").unwrap_or_else(|| jobs.advisor.get())
+                    on:input=move |ev| drafts.keep("advisor", &event_target_value(&ev)) on:change=on_advisor/>
                 <p id="advisor-hint" class="hint">{i18n.t(Msg::AdvisorHint)}</p>
             </div>
             <div class="field">
                 <label for="store-items">{i18n.t(Msg::StoreItemsLabel)}</label>
                 <textarea id="store-items" rows="4" aria-describedby="store-items-hint store-items-error"
                     aria-invalid=move || items_error.with(Option::is_some).then_some("true")
-                    prop:value=move || jobs.store_items.with(|items| items.join("\n")) on:change=on_items></textarea>
+                    prop:value=move || drafts.kept("items").unwrap_or_else(|| jobs.store_items.with(|items| items.join("\n")))
+                    on:input=move |ev| drafts.keep("items", &event_target_value(&ev)) on:change=on_items></textarea>
                 <p id="store-items-hint" class="hint">{i18n.t(Msg::StoreItemsHint)}</p>
                 <p id="store-items-error" class="error" role="alert">{items_error}</p>
             </div>

@@ -19,11 +19,20 @@ pub fn SyncPage() -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
     let sync = use_sync();
+    let drafts = crate::state::drafts::use_drafts();
+    drafts.enter("sync".into());
+    let loaded = RwSignal::new(Vec::<Setting>::new());
     Effect::new(move |_| {
         if jobs.loaded.get() {
-            spawn_local(sync.load(jobs));
+            spawn_local(async move {
+                loaded.set(sync.load(jobs, drafts).await);
+            });
         }
     });
+    // What is typed is a draft until it is saved: an endpoint that is not allowed stays one.
+    let typed = move |setting: Setting| {
+        move |ev: leptos::ev::Event| drafts.keep(setting.key(), &event_target_value(&ev))
+    };
     let endpoint_error = RwSignal::new(None::<String>);
     // The endpoint is checked when it is left or tested; what was typed stays in the field
     // and is stored (tidied: no spaces, no trailing slash) only once it is allowed.
@@ -48,10 +57,16 @@ pub fn SyncPage() -> impl IntoView {
     let save = move |setting: Setting| {
         if setting != Setting::Endpoint || endpoint_ok() {
             spawn_local(async move {
-                let _ = sync.save(jobs, setting).await;
+                let _ = sync.save(jobs, drafts, setting).await;
             });
         }
     };
+    // Drafts left by a closed page are saved once read, those that are allowed.
+    Effect::new(move |_| {
+        for setting in loaded.get() {
+            save(setting);
+        }
+    });
     let asked = RwSignal::new(false);
     let test = move |_| {
         if endpoint_ok() {
@@ -83,14 +98,14 @@ pub fn SyncPage() -> impl IntoView {
                 </button>
             </div>
             <h2>{i18n.t(Msg::SettingsTitle)}</h2>
-            <div on:change=move |_| save(Setting::Endpoint)>
+            <div on:change=move |_| save(Setting::Endpoint) on:input=typed(Setting::Endpoint)>
                 <TextField id="sync-endpoint" label=i18n.t(Msg::SyncEndpoint) value=sync.endpoint
                     kind="url" hint=i18n.t(Msg::SyncEndpointHint) error=endpoint_error/>
             </div>
-            <div on:change=move |_| save(Setting::Token)>
+            <div on:change=move |_| save(Setting::Token) on:input=typed(Setting::Token)>
                 <TextField id="sync-token" label=i18n.t(Msg::SyncToken) value=sync.token kind="password"/>
             </div>
-            <div on:change=move |_| save(Setting::Device)>
+            <div on:change=move |_| save(Setting::Device) on:input=typed(Setting::Device)>
                 <TextField id="sync-device" label=i18n.t(Msg::SyncDevice) value=sync.device
                     hint=i18n.t(Msg::SyncDeviceHint)/>
             </div>
