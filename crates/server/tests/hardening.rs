@@ -632,3 +632,64 @@ mod generated {
         }
     }
 }
+
+#[test]
+fn tokens_are_made_listed_and_revoked_from_the_command_line() {
+    let data = std::env::temp_dir().join(format!("lanecheck-cli-{}", uuid::Uuid::new_v4()));
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_lanecheck-server"))
+            .args(args)
+            .arg("--data")
+            .arg(&data)
+            .env_remove("DATABASE_URL")
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (ok, token) = run(&[
+        "add-advisor",
+        "--store",
+        "三店",
+        "--name",
+        "孙经理",
+        "--role",
+        "manager",
+        "--expires-days",
+        "30",
+    ]);
+    assert!(ok && token.trim().starts_with("lc_"));
+    let (ok, list) = run(&["list-tokens"]);
+    assert!(ok);
+    let line = list.lines().find(|l| l.contains("孙经理")).unwrap();
+    assert!(
+        line.contains("三店") && line.contains("manager") && line.ends_with("active"),
+        "{line}"
+    );
+    assert!(
+        !list.contains(token.trim()),
+        "the token itself is never listed"
+    );
+    let id = line.split('\t').next().unwrap();
+    let (ok, _) = run(&["revoke-token", id]);
+    assert!(ok);
+    let (_, list) = run(&["list-tokens"]);
+    assert!(list
+        .lines()
+        .any(|l| l.starts_with(id) && l.ends_with("revoked")));
+    let (ok, _) = run(&["revoke-token", "no-such-id"]);
+    assert!(!ok);
+    let (ok, _) = run(&[
+        "add-advisor",
+        "--store",
+        "三店",
+        "--name",
+        "x",
+        "--role",
+        "boss",
+    ]);
+    assert!(!ok, "an unknown role is refused");
+    let _ = std::fs::remove_dir_all(&data);
+}
