@@ -294,19 +294,22 @@ test("a busy server is retried after its Retry-After; a refusal is shown with th
   await setUpSync(page, "前台", `http://127.0.0.1:${network.port}/sync/v1`);
   network.up = false;
   await page.goto("/");
-  const [busy, refused] = [plateFor(info, 4), plateFor(info, 5)];
-  await createJob(page, busy);
+  const [busyPlate, refused] = [plateFor(info, 4), plateFor(info, 5)];
+  await createJob(page, busyPlate);
   const busyId = page.url().split("/jobs/")[1];
   await createJob(page, refused);
   const refusedId = page.url().split("/jobs/")[1];
 
-  // The server is busy for every write at first: 503 with Retry-After.
+  // The server is busy for every write until the advisor has seen it retrying: 503 with
+  // Retry-After. (Answering only the first write so left the badge's state to a race with a
+  // loaded machine: it could pass before the page showed it.)
+  let busy = true;
   let busyAnswers = 0;
   network.answer = (method, path) => {
     if (method === "PUT" && path === `/sync/v1/jobs/${refusedId}`) {
       return { status: 422, body: JSON.stringify({ code: "invalid_document", message: "车架号与经销商系统记录不符" }) };
     }
-    if (method === "PUT" && busyAnswers < 1) {
+    if (method === "PUT" && busy) {
       busyAnswers++;
       return { status: 503, headers: { "retry-after": "2" }, body: JSON.stringify({ code: "busy", message: "busy" }) };
     }
@@ -317,6 +320,7 @@ test("a busy server is retried after its Retry-After; a refusal is shown with th
   await page.goto("/sync");
   const badge = page.getByRole("banner").getByRole("status").getByRole("link");
   await expect(badge).toHaveText("连接失败，稍后重试");
+  busy = false;
   // After the Retry-After the worker tries again by itself: the busy job goes through, the
   // refused one waits in the queue with the server's message.
   const entry = page.getByRole("listitem").filter({ hasText: refused });
@@ -324,7 +328,7 @@ test("a busy server is retried after its Retry-After; a refusal is shown with th
   await expect(badge).toHaveText("同步需要处理");
   await expect.poll(() => serverJob(request, busyId)).not.toBeNull();
   expect(await serverJob(request, refusedId)).toBeNull();
-  await expect(page.getByRole("listitem").filter({ hasText: busy })).toHaveCount(0);
-  expect(busyAnswers).toBe(1);
+  await expect(page.getByRole("listitem").filter({ hasText: busyPlate })).toHaveCount(0);
+  expect(busyAnswers).toBeGreaterThanOrEqual(1);
   await network.stop();
 });
