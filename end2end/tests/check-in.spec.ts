@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createJob, openApp } from "./helpers";
+import { createJob, openApp, storedJob } from "./helpers";
 
 const next = (page: Page) => page.getByRole("link", { name: "下一步" }).click();
 const saved = (page: Page) => expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
@@ -53,6 +53,9 @@ test("a check-in done offline, step by step, survives a reload in the middle", a
   // 3. Covers: four quick taps, none lost.
   for (const cover of ["座椅套", "方向盘套", "脚垫", "换挡杆套"]) await page.getByLabel(cover).check();
   await expect(page.getByLabel("换挡杆套")).toBeChecked();
+  // The reload comes once the four are on the device (a tick shows at once; its save follows).
+  const id = page.url().split("/jobs/")[1].split("/")[0];
+  await expect.poll(async () => (await storedJob(page, id)).covers.length).toBe(4);
   await page.reload();
   for (const cover of ["座椅套", "方向盘套", "脚垫", "换挡杆套"]) await expect(page.getByLabel(cover)).toBeChecked();
   await next(page);

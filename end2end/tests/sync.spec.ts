@@ -13,6 +13,9 @@ const ENDPOINT = `${BASE}/sync/v1`;
 test.use({ baseURL: BASE });
 
 const token = () => readFileSync(`${SYNC_DATA}/token`, "utf8").trim();
+/** How long a job may take to reach the server: the worker starts after the page is up, and a
+ * loaded 2-core machine is slow. */
+const SYNCED = 30_000;
 const managerToken = () => readFileSync(`${SYNC_DATA}/manager-token`, "utf8").trim();
 const auth = () => ({ Authorization: `Bearer ${token()}` });
 
@@ -152,7 +155,7 @@ test("a check-in done offline with photos reaches the server, with its seal, onc
 
   network.up = true;
   await context.setOffline(false);
-  await expect(card.getByText("已同步")).toBeVisible();
+  await expect(card.getByText("已同步")).toBeVisible({ timeout: SYNCED });
   await expect(page.getByRole("banner").getByRole("link", { name: "已全部同步" })).toBeVisible();
   const local = await storedJob(page, id);
   const stored = await serverJob(request, id);
@@ -211,7 +214,7 @@ test("a page killed in the middle of an upload resumes without sending a photo t
   const reopened = await context.newPage();
   await reopened.goto("/");
   const card = reopened.getByRole("link").filter({ hasText: plate });
-  await expect(card.getByText("已同步")).toBeVisible();
+  await expect(card.getByText("已同步")).toBeVisible({ timeout: SYNCED });
   expect(blobPuts()).toBe(blobs);
   expect((await serverJob(request, id)).document.job.seal).toEqual(local.seal);
   expect(await timesInFeed(request, id)).toBe(1);
@@ -222,7 +225,7 @@ test("a page killed in the middle of an upload resumes without sending a photo t
   await openApp(second);
   await setUpSync(second, "维修车间 平板");
   await second.goto("/");
-  await expect(second.getByRole("link").filter({ hasText: plate }).getByText("已同步")).toBeVisible();
+  await expect(second.getByRole("link").filter({ hasText: plate }).getByText("已同步")).toBeVisible({ timeout: SYNCED });
   // The car comes back: its damage from the visit checked in on the other phone is old damage.
   await createJob(second, plate);
   const again = second.url().split("/jobs/")[1];
@@ -252,14 +255,14 @@ test("a sheet signed on two devices without network is a conflict: both copies k
   await createJob(page, plate);
   const id = page.url().split("/jobs/")[1];
   await page.goto("/");
-  await expect(page.getByRole("link").filter({ hasText: plate }).getByText("已同步")).toBeVisible();
+  await expect(page.getByRole("link").filter({ hasText: plate }).getByText("已同步")).toBeVisible({ timeout: SYNCED });
 
   const other = await browser.newContext({ viewport: page.viewportSize()! });
   const otherPage = await other.newPage();
   await openApp(otherPage);
   await setUpSync(otherPage, "前台 2", `http://127.0.0.1:${second.port}/sync/v1`);
   await otherPage.goto("/");
-  await expect(otherPage.getByRole("link").filter({ hasText: plate }).getByText("已同步")).toBeVisible();
+  await expect(otherPage.getByRole("link").filter({ hasText: plate }).getByText("已同步")).toBeVisible({ timeout: SYNCED });
 
   // Both lose the network; the customer signs on one, then (another customer? a mix-up) on the other.
   first.up = second.up = false;
