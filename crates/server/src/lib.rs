@@ -107,13 +107,20 @@ pub fn app_with(state: AppState, config: &Config, extra: Router<AppState>) -> Ro
 /// What every answer gets: a 500 for a request whose handler panicked (the server goes on),
 /// and the security headers.
 pub fn harden(router: Router, policy: &str) -> Router {
-    let mut router = router.layer(CatchPanicLayer::custom(api::panicked));
-    for (name, value) in security::headers(policy) {
-        router = router.layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
-            name, value,
-        ));
-    }
+    let headers = security::headers(policy);
     router
+        .layer(CatchPanicLayer::custom(api::panicked))
+        .layer(axum::middleware::map_response(
+            move |mut response: axum::response::Response| {
+                let document = security::is_document(response.headers());
+                for (name, value) in &headers {
+                    if document || !security::DOCUMENT_ONLY.contains(&name.as_str()) {
+                        response.headers_mut().insert(name.clone(), value.clone());
+                    }
+                }
+                async move { response }
+            },
+        ))
 }
 
 /// Moves every store's blobs out of the folders of releases before 2026-12 (see

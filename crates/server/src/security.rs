@@ -62,6 +62,23 @@ pub fn policy(dist: Option<&Path>, styles: &[&str]) -> String {
     )
 }
 
+/// Headers that only mean something for a document or a script (which a worker's policy
+/// comes from); the API's JSON and the blobs go without them, which keeps sync's bytes on
+/// the wire near the payload.
+pub const DOCUMENT_ONLY: [&str; 3] = [
+    "content-security-policy",
+    "x-frame-options",
+    "cross-origin-opener-policy",
+];
+
+/// Whether an answer is a page or a script (by its Content-Type).
+pub fn is_document(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html") || t.contains("javascript"))
+}
+
 /// Every header this module sets, with its value.
 pub fn headers(policy: &str) -> Vec<(HeaderName, HeaderValue)> {
     let mut headers = vec![
