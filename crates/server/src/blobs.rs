@@ -27,14 +27,20 @@ impl Blobs {
         self.root.join(sha256_hex(store.as_bytes()))
     }
 
+    /// Whether the store has a folder of a release before 2026-12.
+    pub async fn has_legacy(&self, store: &str) -> bool {
+        let legacy = self.root.join(legacy_folder(store));
+        legacy != self.folder(store) && tokio::fs::metadata(&legacy).await.is_ok()
+    }
+
     /// Moves a store's blobs out of the folder releases before 2026-12 named after the store's
     /// id with every character outside `[A-Za-z0-9_-]` replaced, which stores could share:
     /// each store gets exactly the blobs its own jobs reference, copied. Returns how many.
     pub async fn adopt_legacy(&self, store: &str, referenced: &[String]) -> std::io::Result<usize> {
-        let legacy = self.root.join(legacy_folder(store));
-        if legacy == self.folder(store) || tokio::fs::metadata(&legacy).await.is_err() {
+        if !self.has_legacy(store).await {
             return Ok(0);
         }
+        let legacy = self.root.join(legacy_folder(store));
         let mut adopted = 0;
         for sha256 in referenced {
             let Some(path) = self.path(store, sha256) else {

@@ -124,10 +124,18 @@ pub fn harden(router: Router, policy: &str) -> Router {
 }
 
 /// Moves every store's blobs out of the folders of releases before 2026-12 (see
-/// `Blobs::adopt_legacy`); how many were moved.
+/// `Blobs::adopt_legacy`); how many were moved. Once done it leaves a mark, so later starts
+/// read no documents for it; a store without an old folder is skipped unread.
 pub async fn migrate_blobs(state: &AppState) -> Result<usize, String> {
+    let mark = state.blobs.root.join(".migrated-2026-12");
+    if tokio::fs::metadata(&mark).await.is_ok() {
+        return Ok(0);
+    }
     let mut adopted = 0;
     for (store, _) in db::stores(&state.db).await.map_err(|e| e.to_string())? {
+        if !state.blobs.has_legacy(&store).await {
+            continue;
+        }
         let mut referenced = Vec::new();
         for row in db::changes(&state.db, &store, 0, i64::MAX)
             .await
@@ -146,6 +154,10 @@ pub async fn migrate_blobs(state: &AppState) -> Result<usize, String> {
             .await
             .map_err(|e| e.to_string())?;
     }
+    tokio::fs::create_dir_all(&state.blobs.root)
+        .await
+        .and(tokio::fs::write(&mark, b"").await)
+        .map_err(|e| e.to_string())?;
     Ok(adopted)
 }
 

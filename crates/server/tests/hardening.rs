@@ -24,6 +24,15 @@ fn job_with(items: Vec<String>) -> Job {
     )
 }
 
+/// The running server's own database, opened beside it.
+async fn database(server: &Running) -> db::Db {
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        server.data.join("lanecheck.db").display()
+    );
+    db::open(&url).await.unwrap()
+}
+
 fn origin(server: &Running) -> String {
     server.base.trim_end_matches("/sync/v1").to_string()
 }
@@ -222,11 +231,7 @@ async fn the_manager_signs_in_to_a_server_side_session_with_a_manager_token_only
 #[tokio::test]
 async fn revoked_and_expired_tokens_stop_working_and_end_their_sessions() {
     let server = harness::start(None, Limits::DEFAULT).await.unwrap();
-    let url = format!(
-        "sqlite://{}?mode=rwc",
-        server.data.join("lanecheck.db").display()
-    );
-    let db = db::open(&url).await.unwrap();
+    let db = database(&server).await;
     let now = chrono::Utc::now().timestamp_millis();
     let expired = db::add_advisor(
         &db,
@@ -448,11 +453,7 @@ async fn replay_records_are_forgotten_after_the_retention() {
         StatusCode::CREATED,
         "a replay within the retention"
     );
-    let url = format!(
-        "sqlite://{}?mode=rwc",
-        server.data.join("lanecheck.db").display()
-    );
-    let db = db::open(&url).await.unwrap();
+    let db = database(&server).await;
     let now = chrono::Utc::now().timestamp_millis();
     assert_eq!(
         db::purge_idempotency(&db, now - db::IDEMPOTENCY_RETENTION_MS)
@@ -472,11 +473,7 @@ async fn replay_records_are_forgotten_after_the_retention() {
 #[tokio::test]
 async fn blobs_in_the_shared_folders_of_earlier_releases_move_to_their_own_store() {
     let server = harness::start(None, Limits::DEFAULT).await.unwrap();
-    let url = format!(
-        "sqlite://{}?mode=rwc",
-        server.data.join("lanecheck.db").display()
-    );
-    let db = db::open(&url).await.unwrap();
+    let db = database(&server).await;
     let client = Client::new();
     // A photo the store wrote before, at the old place (its id with characters replaced).
     let bytes = b"\xFF\xD8an old photo".to_vec();
@@ -550,6 +547,10 @@ async fn blobs_in_the_shared_folders_of_earlier_releases_move_to_their_own_store
         lanecheck_server::migrate_blobs(&state).await.unwrap(),
         0,
         "once"
+    );
+    assert!(
+        server.data.join("blobs").join(".migrated-2026-12").exists(),
+        "later starts read no documents for it"
     );
 }
 
