@@ -19,3 +19,6 @@ wasm-opt --flatten --rereloop -Oz dist/sync_bg.wasm -o dist/sync_bg.wasm
 terser dist/sync.js --module --compress --mangle --output dist/sync.js
 node tools/minify-glue.mjs dist
 node tools/precache.mjs dist
+# Compressed copies for the reference server, made after the precache list (which lists the
+# originals only).
+node tools/compress.mjs dist

@@ -42,5 +42,7 @@ stage "benchmarks: sync (figures; wire overhead and re-sent blob budgets)" \
   cargo run --profile server --locked -q -p lanecheck-server --example sync-bench
 stage "benchmarks: sync in the browser (the app's worker; same budgets)" \
   bash -c "cargo build --profile server --locked -q -p lanecheck-server && node end2end/bench/sync.mjs"
+stage "benchmarks: first load through the reference server (wire bytes, Lighthouse; printed)" \
+  node end2end/bench/first-load.mjs
 
 printf '\nstages: %d passed, 0 failed\n' "$passed"

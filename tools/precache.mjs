@@ -18,7 +18,8 @@ function walk(dir) {
 
 const files = walk(root)
   .map((path) => relative(root, path).split(sep).join("/"))
-  .filter((path) => path !== "sw.js")
+  // Not the worker itself, nor the compressed copies the server sends in place of a file.
+  .filter((path) => path !== "sw.js" && !/\.(br|gz)$/.test(path))
   .sort();
 const hash = createHash("sha256");
 for (const file of files) {

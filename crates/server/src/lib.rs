@@ -162,16 +162,65 @@ pub async fn migrate_blobs(state: &AppState) -> Result<usize, String> {
 }
 
 /// The PWA: files as they are, the second entry point's page for check-in addresses, a
-/// walk-in's arrival, settings and sync, the shell otherwise.
+/// walk-in's arrival, settings and sync, the shell otherwise. Each file goes out as its
+/// brotli or gzip copy made by the build (`tools/compress.mjs`) when the browser accepts it,
+/// and with the cache rule of its name (`cache_control`).
 fn pwa(dist: &std::path::Path) -> Router {
-    let check_in = ServeDir::new(dist).fallback(ServeFile::new(dist.join("check-in/index.html")));
-    let shell = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
+    let page = |file: &str| {
+        ServeDir::new(dist)
+            .precompressed_br()
+            .precompressed_gzip()
+            .fallback(
+                ServeFile::new(dist.join(file))
+                    .precompressed_br()
+                    .precompressed_gzip(),
+            )
+    };
+    let (check_in, shell) = (page("check-in/index.html"), page("index.html"));
     Router::new()
         .route_service("/jobs/{id}/check-in/{*rest}", check_in.clone())
         .route_service("/settings", check_in.clone())
         .route_service("/arrive", check_in.clone())
         .route_service("/sync", check_in)
         .fallback_service(shell)
+        .layer(axum::middleware::from_fn(
+            async |request: axum::extract::Request, next: axum::middleware::Next| {
+                let rule = cache_control(request.uri().path());
+                let mut response = next.run(request).await;
+                if response.status().is_success() || response.status().as_u16() == 304 {
+                    let headers = response.headers_mut();
+                    headers.insert(
+                        axum::http::header::CACHE_CONTROL,
+                        axum::http::HeaderValue::from_static(rule),
+                    );
+                    // The same address answers brotli, gzip or plain by the request's header.
+                    headers.insert(
+                        axum::http::header::VARY,
+                        axum::http::HeaderValue::from_static("accept-encoding"),
+                    );
+                }
+                response
+            },
+        ))
+}
+
+/// How long a browser may keep a file of the built app: for ever when its name carries the
+/// content hash Trunk gives it (`name-<16 hex digits>.ext`, `_bg.wasm` included), so a new
+/// release has new names; otherwise (addresses without a file extension, pages, the service
+/// worker, the sync worker's files, icons, the manifest) only after asking again.
+pub fn cache_control(path: &str) -> &'static str {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let Some((stem, _extension)) = name.split_once('.') else {
+        return "no-cache";
+    };
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    let hashed = stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    });
+    match hashed {
+        true => "public, max-age=31536000, immutable",
+        false => "no-cache",
+    }
 }
 
 /// Forgets replayable answers once they are older than the contract's retention, at start and
