@@ -14,3 +14,4 @@ node tools/size-report.mjs
 cargo run --profile server --locked -q -p lanecheck-server --example sync-bench
 cargo build --profile server --locked -q -p lanecheck-server
 (cd end2end && node bench/sync.mjs)
+(cd end2end && node bench/first-load.mjs)
