@@ -2,19 +2,16 @@
 // build, once, at build time: the reference server sends them to browsers that accept them
 // (crates/server/src/lib.rs, `pwa`), so nothing is compressed per request.
 //   node tools/compress.mjs dist
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { readFileSync, writeFileSync } from "node:fs";
+import { brotli, gzip, walk } from "./files.mjs";
 
 const compressible = /\.(wasm|js|css|html|json|webmanifest|svg)$/;
-const walk = (d) =>
-  readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
 
 let count = 0;
 for (const file of walk(process.argv[2] ?? "dist").filter((f) => compressible.test(f))) {
   const bytes = readFileSync(file);
-  writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
-  writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+  writeFileSync(`${file}.br`, brotli(bytes));
+  writeFileSync(`${file}.gz`, gzip(bytes));
   count += 1;
 }
 console.log(`compressed ${count} files (brotli and gzip)`);

@@ -3,18 +3,13 @@
 // version comes from content, not file names, because Trunk names files before wasm-opt runs.
 //   node tools/precache.mjs dist
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { walk } from "./files.mjs";
 
 const root = process.argv[2];
 if (!root) throw new Error("usage: node tools/precache.mjs <dist directory>");
 
-function walk(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
 
 const files = walk(root)
   .map((path) => relative(root, path).split(sep).join("/"))

@@ -5,9 +5,9 @@
 // by the service worker; 150 KB for the sync worker (dist/sync*), which a page starts after
 // it is up and which never blocks it (docs/architecture.md, "Size").
 //   node tools/size-report.mjs [--dir dist]
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { brotli, gzip, walk } from "./files.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -22,15 +22,11 @@ const entries = [
   { name: "sync worker", dir: dist, only: worker, budget: 150_000 },
 ];
 
-const walk = (d, skip) =>
-  readdirSync(d)
-    .filter((n) => !skip.includes(n))
-    .flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n), []) : [join(d, n)]));
 const kb = (n) => (n / 1000).toFixed(1).padStart(8);
 const sizes = (bytes) => ({
   raw: bytes.length,
-  gzip: gzipSync(bytes, { level: 9 }).length,
-  brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  gzip: gzip(bytes).length,
+  brotli: brotli(bytes).length,
 });
 
 let over = false;

@@ -8,11 +8,9 @@
 // Usage (after `bash scripts/build.sh` and `cargo build --profile server -p lanecheck-server`):
 //   node bench/first-load.mjs [--dist ../dist] [--port 8097] [--runs 3]
 import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { referenceServer } from "./reference-server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -21,30 +19,17 @@ const dist = resolve(here, "..", option("dist", "../dist"));
 const port = Number(option("port", "8097"));
 const runs = Number(option("runs", "3"));
 const chrome = process.env.CHROMIUM || "/usr/bin/chromium";
-const server = resolve(here, "../../target/server/lanecheck-server");
-const base = `http://127.0.0.1:${port}`;
+const server = referenceServer({ dist, port });
+const base = server.base;
+// The first screen is up when the page's heading shows.
 const pages = [
-  { name: "app shell /", path: "/", ready: (page) => page.getByRole("heading", { level: 1 }).waitFor() },
-  {
-    name: "check-in step",
-    path: "/jobs/0b1c2d3e-4f50-4172-8394-a5b6c7d8e9f0/check-in/customer",
-    ready: (page) => page.getByRole("heading", { level: 1 }).waitFor(),
-  },
+  { name: "app shell /", path: "/" },
+  { name: "check-in step", path: "/jobs/0b1c2d3e-4f50-4172-8394-a5b6c7d8e9f0/check-in/customer" },
 ];
-
-const data = mkdtempSync(join(tmpdir(), "lanecheck-bench-load-"));
-const app = spawn(server, ["--addr", `127.0.0.1:${port}`, "--data", data, "--dist", dist], { stdio: "ignore" });
 const kib = (n) => (n / 1024).toFixed(1);
 
-async function waitForServer() {
-  for (let i = 0; i < 200; i++) {
-    if (await fetch(`${base}/manager`).then((r) => r.ok, () => false)) return;
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-  throw new Error("the server did not start");
-}
-
-/** Bytes on the wire for one first load, split at the moment the first screen was up. */
+/** Every answer of one first load with its bytes on the wire and whether it came before the
+ * first screen was up, and whether the sync worker's wasm came after it. */
 async function wire(browser, target) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
@@ -69,13 +54,12 @@ async function wire(browser, target) {
     }),
   );
   await page.goto(base + target.path);
-  await target.ready(page);
+  await page.getByRole("heading", { level: 1 }).waitFor();
   up = true;
   await workerCame;
   await page.waitForLoadState("networkidle");
-  files.workerAfterUp = workerAfterUp;
   await context.close();
-  return files;
+  return { files, workerAfterUp };
 }
 
 async function lighthouse(path) {
@@ -87,40 +71,47 @@ async function lighthouse(path) {
   }
   const { launch } = await import("chrome-launcher");
   const scores = [];
+  const failures = [];
   for (let i = 0; i < runs; i++) {
     const browser = await launch({ chromePath: chrome, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
     try {
       const result = await run(base + path, { port: browser.port, onlyCategories: ["performance"], logLevel: "error" });
       const lhr = result.lhr;
+      // A run Lighthouse could not finish has no score: it is reported, not counted as 0.
+      if (lhr.runtimeError || lhr.categories.performance.score === null) {
+        failures.push(lhr.runtimeError?.code ?? "no score");
+        continue;
+      }
       scores.push({ score: Math.round(lhr.categories.performance.score * 100), lcp: lhr.audits["largest-contentful-paint"].numericValue, tbt: lhr.audits["total-blocking-time"].numericValue });
     } finally {
       await browser.kill();
     }
   }
   const median = (k) => scores.map((s) => s[k]).sort((a, b) => a - b)[Math.floor(scores.length / 2)];
-  return { score: median("score"), lcp: median("lcp"), tbt: median("tbt"), all: scores.map((s) => s.score) };
+  if (scores.length === 0) return { failures };
+  return { score: median("score"), lcp: median("lcp"), tbt: median("tbt"), all: scores.map((s) => s.score), failures };
 }
 
 try {
-  await waitForServer();
+  await server.ready();
   const browser = await chromium.launch({ executablePath: chrome, args: ["--no-sandbox"] });
   for (const target of pages) {
-    const files = await wire(browser, target);
+    const { files, workerAfterUp } = await wire(browser, target);
     const first = files.filter((f) => f.beforeUp);
     const sum = (list) => list.reduce((n, f) => n + f.bytes, 0);
     console.log(`\n${target.name} (${target.path}) through the reference server`);
     for (const f of first) console.log(`  ${new URL(f.url).pathname.padEnd(58)} ${kib(f.bytes).padStart(7)} KiB ${f.encoding}`);
     console.log(`  first screen: ${kib(sum(first))} KiB on the wire in ${first.length} answers`);
-    console.log(`  the sync worker's wasm came ${files.workerAfterUp ? "after" : "BEFORE"} the first screen was up`);
+    console.log(`  the sync worker's wasm came ${workerAfterUp ? "after" : "BEFORE"} the first screen was up`);
     const lh = await lighthouse(target.path);
-    if (lh) {
-      console.log(`  Lighthouse 12 mobile performance: ${lh.score} (runs ${lh.all.join(", ")}), LCP ${(lh.lcp / 1000).toFixed(2)} s, TBT ${Math.round(lh.tbt)} ms (median of ${runs})`);
-    } else {
+    if (!lh) {
       console.log("  Lighthouse: not installed (npm ci in end2end/)");
+    } else if (lh.score !== undefined) {
+      console.log(`  Lighthouse 12 mobile performance: ${lh.score} (runs ${lh.all.join(", ")}), LCP ${(lh.lcp / 1000).toFixed(2)} s, TBT ${Math.round(lh.tbt)} ms (median of ${lh.all.length})`);
     }
+    if (lh?.failures.length) console.log(`  Lighthouse runs that did not finish: ${lh.failures.join(", ")}`);
   }
   await browser.close();
 } finally {
-  app.kill();
-  rmSync(data, { recursive: true, force: true });
+  server.stop();
 }

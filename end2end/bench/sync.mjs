@@ -11,30 +11,22 @@
 // Usage (after `bash scripts/build.sh` and `cargo build --profile server -p lanecheck-server`):
 //   node bench/sync.mjs [--dist ../dist] [--port 8096]
 import { chromium } from "@playwright/test";
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, connect } from "node:net";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { referenceServer } from "./reference-server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
 const dist = resolve(here, "..", option("dist", "../dist"));
 const port = Number(option("port", "8096"));
-const server = resolve(here, "../../target/server/lanecheck-server");
 const JOBS = 50;
 const PHOTOS = 8;
 const PHOTO_BYTES = 250_000;
 
-const data = mkdtempSync(join(tmpdir(), "lanecheck-bench-sync-"));
-const token = (store) =>
-  spawnSync(server, ["add-advisor", "--data", data, "--store", store, "--name", "王顾问"], { encoding: "utf8" }).stdout.trim();
-const [phoneToken, peerToken] = [token("store-1"), token("store-2")];
-const app = spawn(server, ["--addr", `127.0.0.1:${port}`, "--data", data, "--dist", dist], {
-  stdio: ["ignore", "ignore", "ignore"],
-});
+const server = referenceServer({ dist, port, stores: ["store-1", "store-2"] });
+const [phoneToken, peerToken] = server.tokens;
 
 /** A TCP proxy in front of the server counting the bytes both ways (requests and answers,
  * headers included), and the photo uploads among the requests (each connection's stream
@@ -73,14 +65,6 @@ const proxy = createServer((client) => {
 await new Promise((ok) => proxy.listen(0, "127.0.0.1", ok));
 const base = `http://127.0.0.1:${proxy.address().port}`;
 const endpoint = `${base}/sync/v1`;
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/manager`).then((r) => r.ok, () => false)) return;
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-  throw new Error("the server did not start");
-}
 
 /** Jobs in the server's feed for `token`'s store. */
 async function jobsOnServer(tok) {
@@ -153,7 +137,7 @@ async function setUpSync(page, tok) {
 
 let failed = false;
 try {
-  await waitForServer();
+  await server.ready();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox"] });
   const context = await browser.newContext();
   let page = await context.newPage();
@@ -234,8 +218,7 @@ try {
   await browser.close();
 } finally {
   proxy.close();
-  app.kill();
-  rmSync(data, { recursive: true, force: true });
+  server.stop();
 }
 if (failed) {
   console.error("a sync goal was missed");

@@ -205,7 +205,8 @@ fn pwa(dist: &std::path::Path) -> Router {
 }
 
 /// How long a browser may keep a file of the built app: for ever when its name carries the
-/// content hash Trunk gives it (`name-<16 hex digits>.ext`, `_bg.wasm` included), so a new
+/// content hash Trunk gives it (`name-<hash>.ext`, `_bg.wasm` included; the hash is a
+/// 64-bit number in hex without leading zeros, so 12 to 16 digits are taken), so a new
 /// release has new names; otherwise (addresses without a file extension, pages, the service
 /// worker, the sync worker's files, icons, the manifest) only after asking again.
 pub fn cache_control(path: &str) -> &'static str {
