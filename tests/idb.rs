@@ -1,14 +1,17 @@
 //! The IndexedDB store in a real browser: a change and its outbox entry are stored together,
-//! an older database is upgraded with its jobs kept, a newer tab's upgrade closes this
+//! the list's summaries follow every write and are searched through their indexes, an older
+//! database is upgraded with its jobs kept and summarised, a newer tab's upgrade closes this
 //! connection instead of being blocked, the sync engine's writes happen only over the
 //! revision they were decided on, and browser errors become typed errors.
 #![cfg(target_arch = "wasm32")]
 
 use chrono::{TimeZone, Utc};
-use lanecheck::storage::idb::{to_store_error, IdbStore, DB_VERSION};
+use lanecheck::storage::idb::{to_store_error, IdbStore, DB_VERSION, UNREADABLE_KEY};
 use lanecheck::storage::{JobStore, StoreError};
 use lanecheck_domain::plate::Plate;
 use lanecheck_domain::store::{commit, save_new, CommitError};
+use lanecheck_domain::summary::ListQuery;
+use lanecheck_domain::vin::Vin;
 use lanecheck_domain::{ActorId, Command, Job, JobId, JobState, NewJob, Visit};
 use lanecheck_sync::engine::{JobSync, SyncStore};
 use std::cell::Cell;
@@ -83,15 +86,7 @@ async fn a_change_and_its_outbox_entry_are_stored_together() {
         JobState::Inspecting
     );
     assert_eq!(store.job(next.id).await.unwrap(), Some(next));
-    let listed: Vec<u128> = store
-        .jobs()
-        .await
-        .unwrap()
-        .jobs
-        .iter()
-        .map(|j| j.id.0.as_u128())
-        .collect();
-    assert_eq!(listed, vec![2, 1], "newest first");
+    assert_eq!(listed(&store, "").await, vec![2, 1], "newest first");
     let revisions: Vec<u64> = store
         .outbox()
         .await
@@ -118,7 +113,7 @@ async fn a_change_and_its_outbox_entry_are_stored_together() {
 }
 
 #[wasm_bindgen_test]
-async fn an_older_database_is_upgraded_and_its_jobs_are_kept() {
+async fn an_older_database_is_upgraded_and_its_jobs_are_kept_and_summarised() {
     fresh("t-migrate").await;
     let old = IdbStore::open_at("t-migrate", 1, || {}).await.unwrap();
     assert_eq!(old.store_names(), vec!["jobs", "meta", "outbox"]);
@@ -131,12 +126,45 @@ async fn an_older_database_is_upgraded_and_its_jobs_are_kept() {
     let store = IdbStore::open("t-migrate", || {}).await.unwrap();
     assert_eq!(
         store.store_names(),
-        vec!["jobs", "meta", "outbox", "photos", "sync"]
+        vec!["jobs", "meta", "outbox", "photos", "summaries", "sync"]
     );
-    let jobs = store.jobs().await.unwrap().jobs;
-    assert_eq!(jobs.len(), 1);
-    assert_eq!(jobs[0].vehicle.plate.as_str(), "沪AD12345");
-    assert_eq!(jobs[0].state, JobState::Booked);
+    let page = store.list(&ListQuery::new("", 10)).await.unwrap();
+    assert_eq!(page.summaries.len(), 1);
+    assert_eq!(page.summaries[0].plate.as_str(), "沪AD12345");
+    let job = store.job(page.summaries[0].id).await.unwrap().unwrap();
+    assert_eq!(job.state, JobState::Booked);
+    assert_eq!(listed(&store, "ad123").await, vec![job.id.0.as_u128()]);
+    assert_eq!(store.meta(UNREADABLE_KEY).await.unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn the_upgrade_to_summaries_keeps_every_job_and_counts_what_it_cannot_read() {
+    fresh("t-v3").await;
+    let old = IdbStore::open_at("t-v3", 3, || {}).await.unwrap();
+    old.close();
+    for n in 1..=3 {
+        let record = lanecheck_domain::schema::store(&car(n, "京A12345", None)).unwrap();
+        JsFuture::from(put_raw("t-v3", "jobs", &record))
+            .await
+            .unwrap();
+    }
+    JsFuture::from(put_raw(
+        "t-v3",
+        "jobs",
+        r#"{"schema": 2, "job": {"id": "x"}}"#,
+    ))
+    .await
+    .unwrap();
+
+    let store = IdbStore::open("t-v3", || {}).await.unwrap();
+    assert_eq!(listed(&store, "").await, vec![3, 2, 1]);
+    assert_eq!(
+        store.meta(UNREADABLE_KEY).await.unwrap().as_deref(),
+        Some("1")
+    );
+    // The unreadable record is left as it was, beside the others.
+    let raw = store.job(JobId(uuid::Uuid::from_u128(1))).await.unwrap();
+    assert!(raw.is_some());
 }
 
 #[wasm_bindgen_test]
@@ -160,25 +188,72 @@ async fn a_newer_tab_closes_this_connection_instead_of_blocking() {
         .unwrap();
 }
 
+async fn listed(store: &IdbStore, typed: &str) -> Vec<u128> {
+    let page = store.list(&ListQuery::new(typed, 10)).await.unwrap();
+    page.summaries.iter().map(|s| s.id.0.as_u128()).collect()
+}
+
+fn car(n: u128, plate: &str, vin: Option<&str>) -> Job {
+    let mut car = job(n);
+    car.vehicle.plate = Plate::parse(plate).unwrap();
+    car.vehicle.vin = vin.map(|v| Vin::parse(v).unwrap());
+    car
+}
+
 #[wasm_bindgen_test]
-async fn an_unreadable_record_is_counted_and_does_not_hide_the_others() {
-    fresh("t-corrupt").await;
-    let store = IdbStore::open("t-corrupt", || {}).await.unwrap();
-    save_new(&store, &job(1), lanecheck::platform::clock::now())
+async fn the_list_reads_a_window_of_summaries_and_searches_through_the_index() {
+    fresh("t-list").await;
+    let store = IdbStore::open("t-list", || {}).await.unwrap();
+    let now = lanecheck::platform::clock::now();
+    let vin = "LSVAU2180N2183294";
+    for c in [
+        car(1, "京A12345", None),
+        car(2, "沪B67890", Some(vin)),
+        car(3, "京A12345", None),
+        car(4, "粤C11111", None),
+    ] {
+        save_new(&store, &c, now).await.unwrap();
+    }
+    assert_eq!(listed(&store, "").await, vec![4, 3, 2, 1]);
+    let window = store.list(&ListQuery::new("", 3)).await.unwrap();
+    assert_eq!(window.summaries.len(), 3);
+    assert!(window.more);
+    assert!(!store.list(&ListQuery::new("", 4)).await.unwrap().more);
+    assert_eq!(listed(&store, "a123").await, vec![3, 1]);
+    assert_eq!(listed(&store, "2345").await, vec![3, 1]);
+    assert_eq!(listed(&store, "183294").await, vec![2]);
+    assert_eq!(listed(&store, "lsvau").await, vec![2]);
+    // A plate with several suffixes that start as typed is listed once.
+    assert_eq!(listed(&store, "11").await, vec![4]);
+    assert_eq!(listed(&store, "京Z").await, Vec::<u128>::new());
+
+    // A change of plate moves the job in the index; the other visits of a car are found by
+    // plate and by VIN.
+    let mut moved = store
+        .job(car(1, "京A12345", None).id)
         .await
+        .unwrap()
         .unwrap();
-    store.close();
-    JsFuture::from(put_raw(
-        "t-corrupt",
-        "jobs",
-        r#"{"schema": 2, "job": {"id": "x"}}"#,
-    ))
-    .await
-    .unwrap();
-    let store = IdbStore::open("t-corrupt", || {}).await.unwrap();
-    let listing = store.jobs().await.unwrap();
-    assert_eq!(listing.unreadable, 1);
-    assert_eq!(listing.jobs.len(), 1);
+    moved.revision += 1;
+    moved.vehicle.vin = Some(Vin::parse(vin).unwrap());
+    moved.vehicle.plate = Plate::parse("京A54321").unwrap();
+    save_new(&store, &moved, now).await.unwrap();
+    assert_eq!(listed(&store, "a123").await, vec![3]);
+    assert_eq!(listed(&store, "54321").await, vec![1]);
+    let mut visits: Vec<u128> = store
+        .visits(&car(9, "京A12345", Some(vin)))
+        .await
+        .unwrap()
+        .iter()
+        .map(|j| j.id.0.as_u128())
+        .collect();
+    visits.sort();
+    assert_eq!(visits, vec![1, 2, 3]);
+
+    // A job removed by sync leaves the list too.
+    let three = car(3, "京A12345", None);
+    assert!(store.remove(three.id, three.revision).await.unwrap());
+    assert_eq!(listed(&store, "").await, vec![4, 2, 1]);
 }
 
 async fn outbox_revisions(store: &IdbStore) -> Vec<u64> {

@@ -27,10 +27,10 @@ test("jobs are listed newest first and found by plate", async ({ page }) => {
   const plates = page.locator(".job-card .plate");
   await expect(plates).toHaveText(["粤B1234学", "沪AD12345"]);
 
-  await page.getByLabel("按车牌搜索").fill("ad12");
+  await page.getByLabel("按车牌或车架号搜索").fill("ad12");
   await expect(plates).toHaveText(["沪AD12345"]);
-  await page.getByLabel("按车牌搜索").fill("京Z");
-  await expect(page.getByText("没有车牌匹配的接车单")).toBeVisible();
+  await page.getByLabel("按车牌或车架号搜索").fill("京Z");
+  await expect(page.getByText("没有匹配的接车单")).toBeVisible();
 });
 
 test("a step of the check-in is recorded in the job's history", async ({ page }) => {

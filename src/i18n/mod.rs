@@ -72,7 +72,7 @@ macro_rules! messages {
 
 messages! {
     AppName, MainNav, NavJobs, NavNewJob, NavSettings, SkipToContent,
-    SearchPlate, NoJobs, NoMatches, JobCount,
+    SearchPlate, NoJobs, NoMatches, JobCount, JobsNewest, ShowMore,
     NewJobTitle, VisitKind, Appointment, WalkIn, PlateLabel, PlateHint, CreateJob,
     Saving, Saved, DraftNotSaved, DraftsElsewhere, Loading,
     PlateEmpty, PlateProvince, PlateAuthority, PlateCharacter, PlateForbiddenLetter, PlateLength,

@@ -2,16 +2,21 @@
 //! command through the domain, stores job + outbox entry in one IndexedDB transaction, and
 //! only then updates the signal the pages read. Storage failures become a visible notice;
 //! a refused command is returned to the page that issued it.
+//!
+//! Pages never hold every job: the list reads a window of summaries (`list`), and a page
+//! showing a job asks for it by id (`job`), which reads that one record on first use and keeps
+//! it while the page is open.
 
 use crate::i18n::domain_error;
 use crate::platform::{blob, clock, ids};
 use crate::state::locale::use_i18n;
-use crate::storage::idb::{IdbStore, DB_NAME};
+use crate::storage::idb::{IdbStore, DB_NAME, UNREADABLE_KEY};
 use crate::storage::{JobStore, StoreError};
 use chrono::{DateTime, Utc};
 use futures::lock::Mutex;
 use lanecheck_domain::plate::Plate;
-use lanecheck_domain::store::{commit, save_new, sort_newest_first, CommitError};
+use lanecheck_domain::store::{commit, save_new, CommitError};
+use lanecheck_domain::summary::{vehicle_terms, ListPage, ListQuery};
 use lanecheck_domain::{ActorId, Command, DomainError, Job, JobId, NewJob, Visit};
 use lanecheck_sync::engine::SyncStore;
 use leptos::prelude::*;
@@ -39,11 +44,22 @@ pub enum ChangeError {
     Storage(StoreError),
 }
 
+type VisitsKey = (JobId, Vec<String>);
+
 #[derive(Clone, Copy)]
 pub struct Jobs {
-    /// Every job on the device, newest first.
-    pub list: RwSignal<Vec<Job>>,
-    /// False until the first read from storage finished.
+    /// The jobs pages asked for, as last stored.
+    opened: RwSignal<Vec<Job>>,
+    /// Jobs asked for and not on the device.
+    missing: RwSignal<Vec<JobId>>,
+    /// Jobs being read.
+    reading: StoredValue<Vec<JobId>>,
+    /// The other visits of the vehicle of the job a page shows, by job id, plate and VIN.
+    visits: RwSignal<Option<(VisitsKey, Vec<Job>)>>,
+    visits_read: StoredValue<Option<VisitsKey>>,
+    /// Counts stored changes, this page's and sync's: the list reads its window again.
+    pub changes: RwSignal<u32>,
+    /// False until storage is open (or failed to open).
     pub loaded: RwSignal<bool>,
     pub status: RwSignal<SaveStatus>,
     /// The screen in front of the advisor (set by `Drafts::enter`), and the screen the last
@@ -64,9 +80,75 @@ pub struct Jobs {
 }
 
 impl Jobs {
+    /// Job `id` as stored; `None` while it is read (the first time a page asks) and when it is
+    /// not on the device (`is_missing`).
     pub fn job(&self, id: JobId) -> Option<Job> {
-        self.list
+        let found = self.cached(id);
+        if found.is_none() {
+            self.read(id);
+        }
+        found
+    }
+
+    /// Whether job `id` was looked for and is not on the device (or storage is not open).
+    pub fn is_missing(&self, id: JobId) -> bool {
+        self.loaded.get()
+            && (self.store.with_value(Option::is_none) || self.missing.with(|m| m.contains(&id)))
+    }
+
+    fn cached(&self, id: JobId) -> Option<Job> {
+        self.opened
             .with(|jobs| jobs.iter().find(|j| j.id == id).cloned())
+    }
+
+    fn read(self, id: JobId) {
+        let Some(store) = self.store.get_value() else {
+            return;
+        };
+        if self.reading.with_value(|r| r.contains(&id)) {
+            return;
+        }
+        self.reading.update_value(|r| r.push(id));
+        spawn_local(async move {
+            match store.job(id).await {
+                Ok(Some(job)) => self.keep(job),
+                Ok(None) => self.missing.update(|m| m.push(id)),
+                Err(err) => {
+                    self.storage_error.set(Some(err));
+                    self.missing.update(|m| m.push(id));
+                }
+            }
+            self.reading.update_value(|r| r.retain(|r| *r != id));
+        });
+    }
+
+    /// A window of the job list; `None` (with the problem shown) when storage failed.
+    pub async fn list(self, query: &ListQuery) -> Option<ListPage> {
+        let result = self.store.get_value()?.list(query).await;
+        result.map_err(|err| self.storage_error.set(Some(err))).ok()
+    }
+
+    /// The other visits of `job`'s vehicle on this device; `None` while they are read (once
+    /// for each job, plate and VIN a page shows).
+    pub fn visits_of(&self, job: &Job) -> Option<Vec<Job>> {
+        let key = (job.id, vehicle_terms(job));
+        let found = self.visits.with(|v| {
+            v.as_ref()
+                .filter(|(k, _)| *k == key)
+                .map(|(_, jobs)| jobs.clone())
+        });
+        let store = self.store.get_value();
+        if let (None, Some(store)) = (&found, store) {
+            if self.visits_read.with_value(|r| r.as_ref() != Some(&key)) {
+                self.visits_read.set_value(Some(key.clone()));
+                let (visits, job) = (self.visits, job.clone());
+                spawn_local(async move {
+                    let found = store.visits(&job).await.unwrap_or_default();
+                    visits.try_set(Some((key, found)));
+                });
+            }
+        }
+        found
     }
 
     /// Opens a new job and stores it; returns its id once it is on disk.
@@ -131,11 +213,19 @@ impl Jobs {
         let origin = self.screen.get_untracked();
         let queue = self.queue.get_value();
         let _turn = queue.lock().await;
-        let mut job = self.job(id).ok_or(ChangeError::UnknownJob)?;
+        let store = self.store()?;
+        let mut job = match self.cached(id) {
+            Some(job) => job,
+            None => store
+                .job(id)
+                .await
+                .ok()
+                .flatten()
+                .ok_or(ChangeError::UnknownJob)?,
+        };
         let Some(command) = make(&job) else {
             return Ok(());
         };
-        let store = self.store()?;
         self.status.set(SaveStatus::Saving);
         let mut result = commit(
             store.as_ref(),
@@ -214,24 +304,24 @@ impl Jobs {
         self.store().ok()?.blob(sha256).await.ok().flatten()
     }
 
-    /// Reads every job again, after the sync worker stored jobs from the server.
+    /// Reads the open jobs again, after the sync worker stored jobs from the server, and has
+    /// the list read its window again.
     pub async fn reload(self) {
-        if let Ok(store) = self.store() {
-            self.read_all(&store).await;
-        }
-    }
-
-    async fn read_all(self, store: &IdbStore) {
-        match store.jobs().await {
-            Ok(listing) => {
-                self.list.set(listing.jobs);
-                if listing.unreadable > 0 {
-                    let count = listing.unreadable.to_string();
-                    self.storage_error.set(Some(StoreError::Corrupt(count)));
-                }
+        let Ok(store) = self.store() else {
+            return;
+        };
+        let open: Vec<JobId> = self
+            .opened
+            .with_untracked(|jobs| jobs.iter().map(|j| j.id).collect());
+        for id in open {
+            match store.job(id).await {
+                Ok(Some(job)) => self.keep(job),
+                Ok(None) => self.opened.update(|jobs| jobs.retain(|j| j.id != id)),
+                Err(err) => self.storage_error.set(Some(err)),
             }
-            Err(err) => self.storage_error.set(Some(err)),
         }
+        self.missing.update(Vec::clear);
+        self.changes.update(|n| *n += 1);
     }
 
     fn actor(&self) -> ActorId {
@@ -265,18 +355,29 @@ impl Jobs {
         ChangeError::Storage(err)
     }
 
-    fn replace(&self, job: Job) {
-        self.list.update(|jobs| {
+    /// Keeps `job` as the stored copy pages show.
+    fn keep(&self, job: Job) {
+        self.opened.update(|jobs| {
             jobs.retain(|j| j.id != job.id);
             jobs.push(job);
-            sort_newest_first(jobs);
         });
+    }
+
+    /// A change of this page reached storage.
+    fn replace(&self, job: Job) {
+        self.keep(job);
+        self.changes.update(|n| *n += 1);
     }
 }
 
 pub fn provide_jobs() {
     let jobs = Jobs {
-        list: RwSignal::new(Vec::new()),
+        opened: RwSignal::new(Vec::new()),
+        missing: RwSignal::new(Vec::new()),
+        reading: StoredValue::new(Vec::new()),
+        visits: RwSignal::new(None),
+        visits_read: StoredValue::new(None),
+        changes: RwSignal::new(0),
         loaded: RwSignal::new(false),
         status: RwSignal::new(SaveStatus::Idle),
         screen: RwSignal::new(String::new()),
@@ -298,7 +399,9 @@ pub fn provide_jobs() {
                     jobs.store_items
                         .set(items.lines().map(str::to_string).collect());
                 }
-                jobs.read_all(&store).await;
+                if let Ok(Some(count)) = store.meta(UNREADABLE_KEY).await {
+                    jobs.storage_error.set(Some(StoreError::Corrupt(count)));
+                }
                 jobs.store.set_value(Some(Rc::new(store)));
             }
             Err(err) => jobs.storage_error.set(Some(err)),

@@ -6,7 +6,13 @@
 //! - `photos`: photo and signature blobs, keyed by their SHA-256 (filled by the check-in);
 //! - `meta`: small per-device values (the advisor's name, sync settings, the feed cursor),
 //!   keyed by name;
-//! - `sync`: what the sync engine remembers of each job (`JobSync`), keyed by job id.
+//! - `sync`: what the sync engine remembers of each job (`JobSync`), keyed by job id;
+//! - `summaries`: the job list's record of each job (the domain's `Summary`), key `id`,
+//!   written in the same transaction as its job; index `rank` (newest first) for the list's
+//!   window, multi-entry index `terms` for search by prefix and for a vehicle's other visits.
+//!   Version 4 added it: the upgrade summarises the jobs already stored, in the upgrade's own
+//!   transaction, so no page ever sees a database with jobs and without their summaries; a
+//!   record it cannot read is left as it is and counted in `meta` (`unreadable_jobs`).
 //!
 //! Records are written as plain JS objects parsed from the domain's JSON, so they stay
 //! readable in the browser's dev tools and by later schema upgrades. A job change and its
@@ -23,8 +29,12 @@
 //! When a newer tab opens the database at a higher version, this connection closes itself
 //! (instead of blocking the upgrade) and reports it, so the page can ask for a reload.
 
+use lanecheck_domain::prior_damage::same_vehicle;
 use lanecheck_domain::schema::{restore, store as to_record};
-use lanecheck_domain::store::{sort_newest_first, JobStore, Listing, OutboxEntry, StoreError};
+use lanecheck_domain::store::{JobStore, OutboxEntry, StoreError};
+use lanecheck_domain::summary::{
+    page_of, search_reads, vehicle_terms, ListPage, ListQuery, Summary,
+};
 use lanecheck_domain::{Job, JobId};
 use lanecheck_sync::engine::{JobSync, SyncStore};
 use std::cell::Cell;
@@ -32,20 +42,26 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    DomException, IdbDatabase, IdbFactory, IdbObjectStore, IdbObjectStoreParameters,
-    IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode,
+    DomException, IdbCursorWithValue, IdbDatabase, IdbFactory, IdbIndexParameters, IdbKeyRange,
+    IdbObjectStore, IdbObjectStoreParameters, IdbOpenDbRequest, IdbRequest, IdbTransaction,
+    IdbTransactionMode,
 };
 
 pub const DB_NAME: &str = "lanecheck";
 /// The newest database layout; `migrate` knows every step up to it.
-pub const DB_VERSION: u32 = 3;
+pub const DB_VERSION: u32 = 4;
 
 const JOBS: &str = "jobs";
 const OUTBOX: &str = "outbox";
 const PHOTOS: &str = "photos";
 const META: &str = "meta";
 const SYNC: &str = "sync";
+const SUMMARIES: &str = "summaries";
+const BY_RANK: &str = "rank";
+const BY_TERM: &str = "terms";
 const CURSOR_KEY: &str = "sync_cursor";
+/// How many stored jobs the upgrade to version 4 could not read (absent when none).
+pub const UNREADABLE_KEY: &str = "unreadable_jobs";
 
 #[wasm_bindgen(inline_js = r#"
 export function settle(r) {
@@ -213,14 +229,14 @@ impl IdbStore {
 
 impl JobStore for IdbStore {
     async fn save_change(&self, job: &Job, entry: &OutboxEntry) -> Result<(), StoreError> {
-        let record = record_of(job)?;
+        let record = JobRecord::of(job)?;
         let entry = to_js(entry)?;
         let stored = self.write_over(job.id, None, async |tx| {
             let current = request(store_of(tx, JOBS)?.get(&key(job.id))).await?;
             if !current.is_undefined() && from_record(&current)?.revision >= job.revision {
                 return Err(StoreError::Stale);
             }
-            store_of(tx, JOBS)?.put(&record).map_err(to_store_error)?;
+            record.put(tx)?;
             store_of(tx, OUTBOX)?.add(&entry).map_err(to_store_error)?;
             Ok(())
         });
@@ -235,17 +251,51 @@ impl JobStore for IdbStore {
         from_record(&record).map(Some)
     }
 
-    async fn jobs(&self) -> Result<Listing, StoreError> {
-        let records = self.get_all(JOBS).await?;
-        let mut listing = Listing::default();
-        for record in records.iter() {
-            match from_record(&record) {
-                Ok(job) => listing.jobs.push(job),
-                Err(_) => listing.unreadable += 1,
+    async fn list(&self, query: &ListQuery) -> Result<ListPage, StoreError> {
+        let tx = self.transaction(&[SUMMARIES], IdbTransactionMode::Readonly)?;
+        let summaries = store_of(&tx, SUMMARIES)?;
+        let (read, complete) = if query.term.is_empty() {
+            let index = summaries.index(BY_RANK).map_err(to_store_error)?;
+            let newest = index.get_all_with_key_and_limit(&JsValue::NULL, limit(query.limit + 1));
+            (request(newest).await?, true)
+        } else {
+            let index = summaries.index(BY_TERM).map_err(to_store_error)?;
+            let (term, reads) = (&query.term, limit(search_reads(query.limit)));
+            let range = IdbKeyRange::bound(&term.into(), &format!("{term}\u{ffff}").into())
+                .map_err(to_store_error)?;
+            let found = request(index.get_all_with_key_and_limit(&range, reads)).await?;
+            let complete = found.unchecked_ref::<js_sys::Array>().length() < reads;
+            (found, complete)
+        };
+        let read: js_sys::Array = read.unchecked_into();
+        // A summary this app cannot read (a newer app's) is left out rather than hiding all.
+        let read = read.iter().filter_map(|s| from_js(&s).ok()).collect();
+        Ok(page_of(read, query, complete))
+    }
+
+    async fn visits(&self, job: &Job) -> Result<Vec<Job>, StoreError> {
+        let tx = self.transaction(&[SUMMARIES, JOBS], IdbTransactionMode::Readonly)?;
+        let index = store_of(&tx, SUMMARIES)?
+            .index(BY_TERM)
+            .map_err(to_store_error)?;
+        let mut ids = Vec::new();
+        for term in vehicle_terms(job) {
+            let keys = request(index.get_all_keys_with_key(&term.into())).await?;
+            ids.extend(keys.unchecked_ref::<js_sys::Array>().iter());
+        }
+        let mut visits: Vec<Job> = Vec::new();
+        for id in ids {
+            let record = request(store_of(&tx, JOBS)?.get(&id)).await?;
+            if let Ok(visit) = from_record(&record) {
+                if visit.id != job.id
+                    && same_vehicle(&visit, job)
+                    && visits.iter().all(|v| v.id != visit.id)
+                {
+                    visits.push(visit);
+                }
             }
         }
-        sort_newest_first(&mut listing.jobs);
-        Ok(listing)
+        Ok(visits)
     }
 
     async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
@@ -286,9 +336,9 @@ impl SyncStore for IdbStore {
         sync: &JobSync,
         replaces: Option<u64>,
     ) -> Result<bool, StoreError> {
-        let record = record_of(job)?;
+        let record = JobRecord::of(job)?;
         self.write_over(job.id, Some(replaces), async |tx| {
-            store_of(tx, JOBS)?.put(&record).map_err(to_store_error)?;
+            record.put(tx)?;
             drop_outbox(tx, job.id, None).await?;
             put_sync(tx, job.id, sync)
         })
@@ -296,10 +346,10 @@ impl SyncStore for IdbStore {
     }
 
     async fn rebase(&self, job: &Job, sync: &JobSync, replaces: u64) -> Result<bool, StoreError> {
-        let record = record_of(job)?;
+        let record = JobRecord::of(job)?;
         let entry = to_js(&OutboxEntry::of(job, job.updated_at))?;
         self.write_over(job.id, Some(Some(replaces)), async |tx| {
-            store_of(tx, JOBS)?.put(&record).map_err(to_store_error)?;
+            record.put(tx)?;
             store_of(tx, OUTBOX)?.add(&entry).map_err(to_store_error)?;
             put_sync(tx, job.id, sync)
         })
@@ -308,9 +358,11 @@ impl SyncStore for IdbStore {
 
     async fn remove(&self, id: JobId, replaces: u64) -> Result<bool, StoreError> {
         self.write_over(id, Some(Some(replaces)), async |tx| {
-            store_of(tx, JOBS)?
-                .delete(&key(id))
-                .map_err(to_store_error)?;
+            for name in [JOBS, SUMMARIES] {
+                store_of(tx, name)?
+                    .delete(&key(id))
+                    .map_err(to_store_error)?;
+            }
             drop_outbox(tx, id, None).await?;
             store_of(tx, SYNC)?
                 .delete(&key(id))
@@ -343,7 +395,8 @@ impl IdbStore {
             .collect()
     }
 
-    /// Runs `write` in one readwrite transaction over the jobs, the outbox and the sync state,
+    /// Runs `write` in one readwrite transaction over the jobs, their summaries, the outbox and
+    /// the sync state,
     /// if the job's stored revision is `expect` (`Some(None)`: the job is not stored; `None`:
     /// whatever it is). `false` when it is not, and nothing is written. A failed step aborts
     /// the whole transaction.
@@ -353,7 +406,10 @@ impl IdbStore {
         expect: Option<Option<u64>>,
         write: impl AsyncFnOnce(&IdbTransaction) -> Result<(), StoreError>,
     ) -> Result<bool, StoreError> {
-        let tx = self.transaction(&[JOBS, OUTBOX, SYNC], IdbTransactionMode::Readwrite)?;
+        let tx = self.transaction(
+            &[JOBS, SUMMARIES, OUTBOX, SYNC],
+            IdbTransactionMode::Readwrite,
+        )?;
         let done = JsFuture::from(completion(&tx));
         let result = async {
             if let Some(expected) = expect {
@@ -439,12 +495,76 @@ fn migrate(request: &IdbOpenDbRequest, old: u32, new: u32) -> Result<(), JsValue
     if old < 3 && new >= 3 {
         db.create_object_store(SYNC)?;
     }
+    if old < 4 && new >= 4 {
+        let by_id = IdbObjectStoreParameters::new();
+        by_id.set_key_path(&JsValue::from_str("id"));
+        let summaries = db.create_object_store_with_optional_parameters(SUMMARIES, &by_id)?;
+        summaries.create_index_with_str(BY_RANK, "rank")?;
+        let multi = IdbIndexParameters::new();
+        multi.set_multi_entry(true);
+        summaries.create_index_with_str_and_optional_parameters(BY_TERM, "terms", &multi)?;
+        if old >= 1 {
+            summarise_stored(&request.transaction().ok_or("no upgrade transaction")?)?;
+        }
+    }
     Ok(())
 }
 
-/// A job as its stored record.
-fn record_of(job: &Job) -> Result<JsValue, StoreError> {
-    parse(&to_record(job).map_err(|e| StoreError::Corrupt(e.to_string()))?)
+/// Writes the summary of every job already stored, one cursor step at a time inside the
+/// upgrade's transaction (which commits only after the last step).
+fn summarise_stored(tx: &IdbTransaction) -> Result<(), JsValue> {
+    let (summaries, meta) = (tx.object_store(SUMMARIES)?, tx.object_store(META)?);
+    let cursor = tx.object_store(JOBS)?.open_cursor()?;
+    let stepping = cursor.clone();
+    let mut unreadable = 0u32;
+    let step = Closure::<dyn FnMut() -> Result<(), JsValue>>::new(move || {
+        let Ok(at) = stepping.result()?.dyn_into::<IdbCursorWithValue>() else {
+            if unreadable > 0 {
+                meta.put_with_key(&unreadable.to_string().into(), &UNREADABLE_KEY.into())?;
+            }
+            return Ok(());
+        };
+        let summary = from_record(&at.value()?).and_then(|job| to_js(&Summary::of(&job)));
+        match summary {
+            Ok(summary) => {
+                summaries.put(&summary)?;
+            }
+            Err(_) => unreadable += 1,
+        }
+        at.continue_()
+    });
+    cursor.set_onsuccess(Some(step.as_ref().unchecked_ref()));
+    // Runs until the upgrade's transaction ends, once in the database's life.
+    step.forget();
+    Ok(())
+}
+
+/// A job as its stored record and its summary, written together.
+struct JobRecord {
+    job: JsValue,
+    summary: JsValue,
+}
+
+impl JobRecord {
+    fn of(job: &Job) -> Result<JobRecord, StoreError> {
+        Ok(JobRecord {
+            job: parse(&to_record(job).map_err(|e| StoreError::Corrupt(e.to_string()))?)?,
+            summary: to_js(&Summary::of(job))?,
+        })
+    }
+
+    fn put(&self, tx: &IdbTransaction) -> Result<(), StoreError> {
+        store_of(tx, JOBS)?.put(&self.job).map_err(to_store_error)?;
+        store_of(tx, SUMMARIES)?
+            .put(&self.summary)
+            .map_err(to_store_error)?;
+        Ok(())
+    }
+}
+
+/// An index read's `count`, as IndexedDB takes it.
+fn limit(count: usize) -> u32 {
+    u32::try_from(count).unwrap_or(u32::MAX)
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, StoreError> {

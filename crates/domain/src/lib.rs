@@ -20,6 +20,7 @@ pub mod schema;
 pub mod seal;
 pub mod store;
 pub mod store_items;
+pub mod summary;
 pub mod vin;
 
 pub use command::{Applied, Command};

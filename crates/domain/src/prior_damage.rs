@@ -23,6 +23,17 @@ pub fn same_vehicle(a: &Job, b: &Job) -> bool {
     vin || a.vehicle.plate == b.vehicle.plate
 }
 
+/// The odometer reading of the vehicle's latest visit before `current` that has one.
+pub fn last_odometer<'a>(current: &Job, jobs: impl IntoIterator<Item = &'a Job>) -> Option<u32> {
+    jobs.into_iter()
+        .filter(|j| {
+            j.id != current.id && j.created_at < current.created_at && same_vehicle(j, current)
+        })
+        .filter_map(|j| Some((j.created_at, j.vehicle.odometer_km?)))
+        .max()
+        .map(|(_, km)| km)
+}
+
 /// Marks from visits of the same vehicle before `current`, newest visit first.
 pub fn prior_damage<'a>(current: &Job, jobs: impl IntoIterator<Item = &'a Job>) -> Vec<PriorMark> {
     let mut earlier: Vec<&Job> = jobs

@@ -9,6 +9,8 @@
 
 use crate::ids::JobId;
 use crate::job::Job;
+use crate::prior_damage::same_vehicle;
+use crate::summary::{page_of, ListPage, ListQuery, Summary};
 use chrono::serde::ts_milliseconds;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -50,14 +52,6 @@ pub enum StoreError {
     Stale,
 }
 
-/// The jobs on the device. A record that cannot be read (written by a newer app, or damaged)
-/// is counted, left untouched in storage, and does not hide the others.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Listing {
-    pub jobs: Vec<Job>,
-    pub unreadable: usize,
-}
-
 /// The device store. Futures are not `Send`: in the browser everything runs on one thread.
 #[allow(async_fn_in_trait)]
 pub trait JobStore {
@@ -65,8 +59,10 @@ pub trait JobStore {
     /// already at `job.revision` or newer (`StoreError::Stale`, nothing written).
     async fn save_change(&self, job: &Job, entry: &OutboxEntry) -> Result<(), StoreError>;
     async fn job(&self, id: JobId) -> Result<Option<Job>, StoreError>;
-    /// Every readable job, newest first, and how many stored records could not be read.
-    async fn jobs(&self) -> Result<Listing, StoreError>;
+    /// A window of the job list (`summary::page_of` says which), read without reading jobs.
+    async fn list(&self, query: &ListQuery) -> Result<ListPage, StoreError>;
+    /// The other stored visits of `job`'s vehicle (same plate, or same VIN), in any order.
+    async fn visits(&self, job: &Job) -> Result<Vec<Job>, StoreError>;
     /// Pending outbox entries, oldest first.
     async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError>;
 }
@@ -97,23 +93,20 @@ impl JobStore for MemoryStore {
         Ok(self.jobs.borrow().get(&id).cloned())
     }
 
-    async fn jobs(&self) -> Result<Listing, StoreError> {
-        let mut jobs: Vec<Job> = self.jobs.borrow().values().cloned().collect();
-        sort_newest_first(&mut jobs);
-        Ok(Listing {
-            jobs,
-            unreadable: 0,
-        })
+    async fn list(&self, query: &ListQuery) -> Result<ListPage, StoreError> {
+        let all = self.jobs.borrow().values().map(Summary::of).collect();
+        Ok(page_of(all, query, true))
+    }
+
+    async fn visits(&self, job: &Job) -> Result<Vec<Job>, StoreError> {
+        let jobs = self.jobs.borrow();
+        let other = |j: &&Job| j.id != job.id && same_vehicle(j, job);
+        Ok(jobs.values().filter(other).cloned().collect())
     }
 
     async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
         Ok(self.outbox.borrow().clone())
     }
-}
-
-/// The job list's order: newest first, ties broken by id so the order is stable.
-pub fn sort_newest_first(jobs: &mut [Job]) {
-    jobs.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
 }
 
 /// Why a change was not committed.

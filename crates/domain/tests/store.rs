@@ -4,6 +4,7 @@
 mod support;
 
 use lanecheck_domain::store::{commit, save_new, CommitError, JobStore, MemoryStore, StoreError};
+use lanecheck_domain::summary::ListQuery;
 use lanecheck_domain::{Command, DomainError, JobState};
 use pollster::block_on;
 use support::*;
@@ -66,7 +67,7 @@ fn a_full_disk_is_an_error_and_nothing_changes() {
     *store.fail_with.borrow_mut() = Some(StoreError::QuotaExceeded);
     let err = block_on(commit(&store, &job, Command::Greet, t(1), advisor()));
     assert_eq!(err, Err(CommitError::Store(StoreError::QuotaExceeded)));
-    assert_eq!(block_on(store.jobs()).unwrap().jobs, vec![]);
+    assert_eq!(block_on(store.job(job.id)).unwrap(), None);
     assert_eq!(block_on(store.outbox()).unwrap(), vec![]);
 }
 
@@ -98,11 +99,8 @@ fn jobs_are_listed_newest_first() {
     let newer = walk_in(2);
     block_on(save_new(&store, &older, t(0))).unwrap();
     block_on(save_new(&store, &newer, t(0))).unwrap();
-    let ids: Vec<_> = block_on(store.jobs())
-        .unwrap()
-        .jobs
-        .into_iter()
-        .map(|j| j.id)
-        .collect();
+    let page = block_on(store.list(&ListQuery::new("", 10))).unwrap();
+    let ids: Vec<_> = page.summaries.into_iter().map(|s| s.id).collect();
     assert_eq!(ids, vec![newer.id, older.id]);
+    assert!(!page.more);
 }

@@ -3,7 +3,8 @@
 //! tests and sync benchmark, where the device is simulated too.
 
 use crate::engine::{JobSync, SyncStore};
-use lanecheck_domain::store::{JobStore, Listing, MemoryStore, OutboxEntry, StoreError};
+use lanecheck_domain::store::{JobStore, MemoryStore, OutboxEntry, StoreError};
+use lanecheck_domain::summary::{ListPage, ListQuery};
 use lanecheck_domain::{Job, JobId};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -26,8 +27,11 @@ impl JobStore for MemoryDevice {
     async fn job(&self, id: JobId) -> Result<Option<Job>, StoreError> {
         self.store.job(id).await
     }
-    async fn jobs(&self) -> Result<Listing, StoreError> {
-        self.store.jobs().await
+    async fn list(&self, query: &ListQuery) -> Result<ListPage, StoreError> {
+        self.store.list(query).await
+    }
+    async fn visits(&self, job: &Job) -> Result<Vec<Job>, StoreError> {
+        self.store.visits(job).await
     }
     async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
         self.store.outbox().await

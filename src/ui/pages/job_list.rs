@@ -1,52 +1,78 @@
-//! The job list: every job on the device, newest first, searchable by plate.
+//! The job list: the newest jobs on the device, a window at a time, searchable by plate or
+//! VIN. It reads summaries only (`Jobs::list`), never the jobs themselves.
 
 use crate::i18n::Msg;
 use crate::platform::clock::local_date_time;
 use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
 use crate::ui::components::badges::{AppointmentBadge, JobSyncBadge, StateBadge};
-use lanecheck_domain::plate::normalise;
-use lanecheck_domain::Job;
+use lanecheck_domain::summary::{ListPage, ListQuery, Summary};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
+
+/// Jobs shown at first, and added by each "show more".
+const WINDOW: usize = 30;
 
 #[component]
 pub fn JobList() -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
     let (query, set_query) = signal(String::new());
-    let shown = move || {
-        let wanted = normalise(&query.get());
-        jobs.list.with(|list| {
-            list.iter()
-                .filter(|job| job.vehicle.plate.as_str().contains(&wanted))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    };
-    let body = move || {
+    let limit = RwSignal::new(WINDOW);
+    let page = RwSignal::new(None::<ListPage>);
+    // The window is read again when the search, its size or a stored job changes; an answer
+    // that arrives after a newer question was asked is dropped.
+    let asked = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let wanted = ListQuery::new(&query.get(), limit.get());
+        jobs.changes.track();
         if !jobs.loaded.get() {
-            return view! { <p class="empty">{i18n.t(Msg::Loading)}</p> }.into_any();
+            return;
         }
-        if jobs.list.with(Vec::is_empty) {
-            return view! {
-                <div class="empty">
-                    <p>{i18n.t(Msg::NoJobs)}</p>
-                    <A href="/new" attr:class="button primary">{i18n.t(Msg::NewJobTitle)}</A>
-                </div>
+        asked.update_value(|n| *n += 1);
+        let mine = asked.get_value();
+        spawn_local(async move {
+            let found = jobs.list(&wanted).await.unwrap_or_default();
+            if asked.try_get_value() == Some(mine) {
+                page.try_set(Some(found));
             }
-            .into_any();
-        }
-        let shown = shown();
-        if shown.is_empty() {
+        });
+    });
+    let body = move || {
+        let Some(ListPage { summaries, more }) = page.get() else {
+            return view! { <p class="empty">{i18n.t(Msg::Loading)}</p> }.into_any();
+        };
+        if summaries.is_empty() {
+            if query.with(String::is_empty) {
+                return view! {
+                    <div class="empty">
+                        <p>{i18n.t(Msg::NoJobs)}</p>
+                        <A href="/new" attr:class="button primary">{i18n.t(Msg::NewJobTitle)}</A>
+                    </div>
+                }
+                .into_any();
+            }
             return view! { <p class="empty">{i18n.t(Msg::NoMatches)}</p> }.into_any();
         }
-        let count = i18n.format(Msg::JobCount, &[("n", &shown.len().to_string())]);
+        let n = summaries.len().to_string();
+        let count = i18n.format(
+            if more { Msg::JobsNewest } else { Msg::JobCount },
+            &[("n", &n)],
+        );
+        let show_more = more.then(|| {
+            view! {
+                <button type="button" class="button wide" on:click=move |_| limit.update(|l| *l += WINDOW)>
+                    {i18n.t(Msg::ShowMore)}
+                </button>
+            }
+        });
         view! {
             <p class="count">{count}</p>
             <ul class="job-list">
-                {shown.into_iter().map(|job| view! { <JobCard job/> }).collect_view()}
+                {summaries.into_iter().map(|summary| view! { <JobCard summary/> }).collect_view()}
             </ul>
+            {show_more}
         }
         .into_any()
     };
@@ -66,7 +92,10 @@ pub fn JobList() -> impl IntoView {
                     autocomplete="off"
                     autocapitalize="characters"
                     prop:value=query
-                    on:input=move |ev| set_query.set(event_target_value(&ev))
+                    on:input=move |ev| {
+                        limit.set(WINDOW);
+                        set_query.set(event_target_value(&ev));
+                    }
                 />
             </div>
             {body}
@@ -86,21 +115,21 @@ fn record_arrival() {
 }
 
 #[component]
-fn JobCard(job: Job) -> impl IntoView {
+fn JobCard(summary: Summary) -> impl IntoView {
     let i18n = use_i18n();
-    let href = format!("/jobs/{}", job.id);
-    let created = job.created_at;
+    let href = format!("/jobs/{}", summary.id);
+    let created = summary.created_at;
     view! {
         <li>
             <A href=href attr:class="job-card">
-                <span class="plate">{job.vehicle.plate.to_string()}</span>
+                <span class="plate">{summary.plate.to_string()}</span>
                 <span class="badges">
-                    <StateBadge state=job.state/>
-                    <AppointmentBadge appointment=job.is_appointment()/>
-                    <JobSyncBadge id=job.id/>
+                    <StateBadge state=summary.state/>
+                    <AppointmentBadge appointment=summary.appointment/>
+                    <JobSyncBadge id=summary.id/>
                 </span>
                 <span class="meta">
-                    {i18n.t(Msg::JobNumber)} " " {job.id.short()} " · "
+                    {i18n.t(Msg::JobNumber)} " " {summary.id.short()} " · "
                     <time>{local_date_time(created, i18n.locale().tag())}</time>
                 </span>
             </A>

@@ -18,18 +18,15 @@ pub fn JobPage() -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
     let params = use_params_map();
-    let job = move || {
-        let id = params.with(|p| p.get("id").and_then(|s| JobId::parse(&s)))?;
-        jobs.job(id)
-    };
+    let id = move || params.with(|p| p.get("id").and_then(|s| JobId::parse(&s)));
     move || {
-        if !jobs.loaded.get() {
-            return view! { <section class="page"><p>{i18n.t(Msg::Loading)}</p></section> }
-                .into_any();
-        }
-        match job() {
-            Some(job) => view! { <JobDetails job/> }.into_any(),
-            None => view! {
+        let found = id().map(|id| (jobs.job(id), jobs.is_missing(id)));
+        match found {
+            Some((Some(job), _)) => view! { <JobDetails job/> }.into_any(),
+            Some((None, false)) => {
+                view! { <section class="page"><p>{i18n.t(Msg::Loading)}</p></section> }.into_any()
+            }
+            _ => view! {
                 <section class="page">
                     <h1>{i18n.t(Msg::JobNotFound)}</h1>
                     <A href="/">{i18n.t(Msg::BackToJobs)}</A>

@@ -14,7 +14,7 @@ use lanecheck_domain::job::{Documents, Person, Vehicle};
 use lanecheck_domain::odometer::{is_rollback, parse_km};
 use lanecheck_domain::phone::Phone;
 use lanecheck_domain::plate::Plate;
-use lanecheck_domain::prior_damage::same_vehicle;
+use lanecheck_domain::prior_damage::last_odometer;
 use lanecheck_domain::vin::Vin;
 use lanecheck_domain::{Command, Job};
 use leptos::prelude::*;
@@ -85,11 +85,10 @@ pub fn Customer(job: Job) -> impl IntoView {
     let super::Tried(tried) = expect_context();
 
     // The last odometer reading of this vehicle at an earlier visit.
-    let last_km = jobs.list.with_untracked(|all| {
-        all.iter()
-            .filter(|j| j.id != job.id && j.created_at < job.created_at && same_vehicle(j, &job))
-            .find_map(|j| j.vehicle.odometer_km)
-    });
+    let last_km = {
+        let job = job.clone();
+        move || jobs.visits_of(&job).and_then(|v| last_odometer(&job, &v))
+    };
 
     let shown = move |e: Option<String>| if tried.get() { e } else { None };
     let owner_phone_error = Signal::derive(move || {
@@ -138,7 +137,7 @@ pub fn Customer(job: Job) -> impl IntoView {
     let km = move || optional(&odometer.get(), parse_km);
     let odometer_error_text =
         Signal::derive(move || shown(km().err().map(|e| odometer_error(locale, &e))));
-    let odometer_warning = Signal::derive(move || match (km(), last_km) {
+    let odometer_warning = Signal::derive(move || match (km(), last_km()) {
         (Ok(Some(now)), Some(last)) if is_rollback(now, Some(last)) => {
             Some(i18n.format(Msg::OdometerRollback, &[("n", &last.to_string())]))
         }

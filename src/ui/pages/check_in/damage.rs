@@ -65,9 +65,13 @@ pub fn Damage(job: Job) -> impl IntoView {
     let jobs = use_jobs();
     let Selection { view, mark, moving } = expect_context();
     let (run, error) = use_dispatch(job.id);
-    let old = jobs
-        .list
-        .with_untracked(|all| prior_damage(&job, all.iter()));
+    let old = {
+        let job = job.clone();
+        Memo::new(move |_| {
+            let visits = jobs.visits_of(&job).unwrap_or_default();
+            prior_damage(&job, visits.iter())
+        })
+    };
     let marks = job.damage.clone();
 
     let job_id = job.id;
@@ -134,7 +138,6 @@ pub fn Damage(job: Job) -> impl IntoView {
 
     let dots = {
         let marks = marks.clone();
-        let old = old.clone();
         move || {
             let current = view.get();
             let new_dots = marks.iter().filter(|m| m.view == current).map(|m| {
@@ -151,14 +154,19 @@ pub fn Damage(job: Job) -> impl IntoView {
                     </g>
                 }
             });
-            let old_dots = old.iter().filter(|p| p.mark.view == current).map(|p| {
-                view! {
-                    <g class="mark old" transform=translate(p.mark.x, p.mark.y)>
-                        <circle r="6"/>
-                    </g>
-                }
+            let old_dots = old.with(|old| {
+                old.iter()
+                    .filter(|p| p.mark.view == current)
+                    .map(|p| {
+                        view! {
+                            <g class="mark old" transform=translate(p.mark.x, p.mark.y)>
+                                <circle r="6"/>
+                            </g>
+                        }
+                    })
+                    .collect_view()
             });
-            (new_dots.collect_view(), old_dots.collect_view())
+            (new_dots.collect_view(), old_dots)
         }
     };
 
@@ -219,10 +227,10 @@ pub fn Damage(job: Job) -> impl IntoView {
         <ul class="marks">{list}</ul>
         {no_damage}
         {editor}
-        {(!old.is_empty()).then(|| view! {
+        {move || old.with(|old| (!old.is_empty()).then(|| view! {
             <p class="legend"><span class="old-dot" aria-hidden="true"></span>
                 {i18n.format(Msg::OldDamage, &[("n", &old.len().to_string())])}</p>
-        })}
+        }))}
     }
 }
 

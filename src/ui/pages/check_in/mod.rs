@@ -181,14 +181,12 @@ pub fn CheckInPage(
     provide_context(Undo(RwSignal::new_local(None)));
     provide_context(Tried(RwSignal::new(false)));
     let page = move || {
-        let found = path
-            .with(|p| parse(p))
-            .and_then(|(id, screen)| Some((jobs.job(id)?, screen)));
+        let asked = path.with(|p| parse(p));
+        let found = asked.and_then(|(id, screen)| Some((jobs.job(id)?, screen)));
         let Some((job, screen)) = found else {
-            let text = if jobs.loaded.get() {
-                Msg::JobNotFound
-            } else {
-                Msg::Loading
+            let text = match asked {
+                Some((id, _)) if !jobs.is_missing(id) => Msg::Loading,
+                _ => Msg::JobNotFound,
             };
             return view! {
                 <section class="page">

@@ -1,0 +1,129 @@
+//! What the job list shows of a job and what finds it: a small record kept beside each stored
+//! job and written in the same transaction, so the list and its search read a window of these
+//! instead of every job on the device, however many jobs it holds.
+//!
+//! Search is by prefix over `terms`: every suffix of the plate (so "12345", "A12345" and
+//! "京A12345" all find 京A12345) and every suffix of the VIN of six characters or more (the
+//! whole VIN, or its last six as advisors read them off the windscreen).
+
+use crate::ids::JobId;
+use crate::job::Job;
+use crate::lifecycle::JobState;
+use crate::plate::{normalise, Plate};
+use chrono::serde::ts_milliseconds;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The shortest VIN suffix that is a search term.
+pub const VIN_TERM_MIN: usize = 6;
+/// The fewest index entries read for one search; the newest of the jobs they name are shown.
+pub const SEARCH_READS: usize = 200;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub id: JobId,
+    pub plate: Plate,
+    pub state: JobState,
+    pub appointment: bool,
+    #[serde(with = "ts_milliseconds")]
+    pub created_at: DateTime<Utc>,
+    /// The list's order as an index key: minus the creation time in milliseconds, so an
+    /// ascending read is newest first (ties by id).
+    pub rank: i64,
+    /// What a search matches, by prefix.
+    pub terms: Vec<String>,
+}
+
+impl Summary {
+    pub fn of(job: &Job) -> Summary {
+        Summary {
+            id: job.id,
+            plate: job.vehicle.plate.clone(),
+            state: job.state,
+            appointment: job.is_appointment(),
+            created_at: job.created_at,
+            rank: -job.created_at.timestamp_millis(),
+            terms: terms(job),
+        }
+    }
+
+    fn matches(&self, term: &str) -> bool {
+        term.is_empty() || self.terms.iter().any(|t| t.starts_with(term))
+    }
+}
+
+/// Every suffix of the plate, and the VIN's suffixes of `VIN_TERM_MIN` characters or more.
+pub fn terms(job: &Job) -> Vec<String> {
+    let mut terms = suffixes(job.vehicle.plate.as_str(), 1);
+    if let Some(vin) = &job.vehicle.vin {
+        terms.extend(suffixes(vin.as_str(), VIN_TERM_MIN));
+    }
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+fn suffixes(text: &str, shortest: usize) -> Vec<String> {
+    let count = text.chars().count();
+    text.char_indices()
+        .take((count + 1).saturating_sub(shortest))
+        .map(|(at, _)| text[at..].to_string())
+        .collect()
+}
+
+/// The terms under which the other visits of `job`'s vehicle are stored: its plate and its VIN.
+pub fn vehicle_terms(job: &Job) -> Vec<String> {
+    let mut keys = vec![job.vehicle.plate.as_str().to_string()];
+    keys.extend(job.vehicle.vin.as_ref().map(|v| v.as_str().to_string()));
+    keys
+}
+
+/// What the job list asks for: the newest `limit` jobs whose terms start with `term` (all
+/// jobs when it is empty).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListQuery {
+    pub term: String,
+    pub limit: usize,
+}
+
+impl ListQuery {
+    /// The query for what was typed in the search field.
+    pub fn new(typed: &str, limit: usize) -> ListQuery {
+        ListQuery {
+            term: normalise(typed),
+            limit,
+        }
+    }
+}
+
+/// One window of the job list, newest first. `more`: there are further jobs (or, for a
+/// search, further matches) past it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ListPage {
+    pub summaries: Vec<Summary>,
+    pub more: bool,
+}
+
+/// How many index entries a search for `limit` jobs reads: a job is found once per suffix
+/// that starts with the term, so a few more than `limit`.
+pub fn search_reads(limit: usize) -> usize {
+    limit.saturating_mul(4).max(SEARCH_READS)
+}
+
+/// The page for `query` out of summaries as an index gives them (any order, a job possibly
+/// more than once): each job once, newest first, at most `query.limit`; `complete` says
+/// whether the summaries are every candidate or were cut off when read.
+pub fn page_of(summaries: Vec<Summary>, query: &ListQuery, complete: bool) -> ListPage {
+    let mut found: Vec<Summary> = summaries
+        .into_iter()
+        .filter(|s| s.matches(&query.term))
+        .collect();
+    found.sort_by(|a, b| a.rank.cmp(&b.rank).then(a.id.cmp(&b.id)));
+    found.dedup_by_key(|s| s.id);
+    let more = found.len() > query.limit || !complete;
+    found.truncate(query.limit);
+    ListPage {
+        summaries: found,
+        more,
+    }
+}
