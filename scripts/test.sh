@@ -37,11 +37,13 @@ stage "release build (app shell and check-in)" bash scripts/build.sh
 stage "size budget" node tools/size-report.mjs
 stage "end-to-end tests (phone and tablet; the sync tests start the reference server)" \
   bash -c "cargo build --locked -p lanecheck-server && cd end2end && npx playwright test"
-stage "benchmarks: check-in (figures; wasm memory budget)" node end2end/bench/check-in.mjs
+stage "benchmarks: check-in (figures; photo bytes kept out of wasm)" node end2end/bench/check-in.mjs
 stage "benchmarks: sync (figures; wire overhead and re-sent blob budgets)" \
   cargo run --profile server --locked -q -p lanecheck-server --example sync-bench
 stage "benchmarks: sync in the browser (the app's worker; same budgets)" \
   bash -c "cargo build --profile server --locked -q -p lanecheck-server && node end2end/bench/sync.mjs"
+stage "benchmarks: 10 to 10,000 jobs on the device (figures; start, memory, keystroke and job-open budgets)" \
+  bash -c "cargo build --profile server --locked -q -p lanecheck-server && node end2end/bench/list.mjs"
 stage "benchmarks: first load through the reference server (wire bytes, Lighthouse; printed)" \
   node end2end/bench/first-load.mjs
 

@@ -1,6 +1,6 @@
 // Prints the size of every first-load file of each entry point of the release build (raw,
 // gzip, brotli) and fails when an entry's first load (wasm + js + css + html) is over its
-// brotli budget: 200 KB for the app shell (dist/), the page a phone loads first; 256 KB for
+// brotli budget: 212 KB for the app shell (dist/), the page a phone loads first; 262 KB for
 // the check-in (dist/check-in/, also arrival, settings and sync), opened from the shell and precached
 // by the service worker; 150 KB for the sync worker (dist/sync*), which a page starts after
 // it is up and which never blocks it (docs/architecture.md, "Size").
@@ -17,8 +17,8 @@ const option = (name, fallback) => {
 const dist = option("dir", "dist");
 const worker = ["sync-worker.js", "sync.js", "sync_bg.wasm"];
 const entries = [
-  { name: "app shell", dir: dist, skip: ["check-in", ...worker], budget: 200_000 },
-  { name: "check-in", dir: join(dist, "check-in"), skip: [], budget: 256_000 },
+  { name: "app shell", dir: dist, skip: ["check-in", ...worker], budget: 212_000 },
+  { name: "check-in", dir: join(dist, "check-in"), skip: [], budget: 262_000 },
   { name: "sync worker", dir: dist, only: worker, budget: 150_000 },
 ];
 
