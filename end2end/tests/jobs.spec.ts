@@ -45,3 +45,44 @@ test("a step of the check-in is recorded in the job's history", async ({ page })
   await expect(history).toHaveCount(2);
   await expect(history.first()).toContainText("接待客户");
 });
+
+test("the list shows the newest 30 and more on request; a VIN is found by its last six", async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  // 31 cars, offline: the list and its search read the device only.
+  await page.context().setOffline(true);
+  for (let n = 0; n < 31; n++) {
+    await page.goto("/new");
+    await page.getByLabel("车牌号").fill(`京C${String(n).padStart(5, "0")}`);
+    await page.getByRole("button", { name: "创建接车单" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `京C${String(n).padStart(5, "0")}` })).toBeVisible();
+  }
+  // The oldest gets its VIN on the customer step.
+  await page.goto("/");
+  await page.getByRole("button", { name: "显示更多" }).click();
+  await page.getByRole("link", { name: /京C00000/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "京C00000" })).toBeVisible();
+  await page.goto(`${new URL(page.url()).pathname}/check-in/customer`);
+  await page.getByLabel("车主姓名").fill("李先生");
+  await page.getByLabel("车架号（VIN）").fill("1M8GDM9AXKP042788");
+  await page.getByRole("button", { name: "保存客户与车辆信息" }).click();
+  await expect(page.getByRole("banner").getByRole("status")).toContainText("已保存");
+
+  await page.goto("/");
+  const plates = page.locator(".job-card .plate");
+  await expect(page.getByText("最新 30 单")).toBeVisible();
+  await expect(plates).toHaveCount(30);
+  await expect(plates.first()).toHaveText("京C00030");
+  await expect(page.getByRole("link", { name: /京C00000/ })).toHaveCount(0);
+  await page.getByRole("button", { name: "显示更多" }).click();
+  await expect(page.getByText("共 31 单")).toBeVisible();
+  await expect(plates.last()).toHaveText("京C00000");
+  await expect(page.getByRole("button", { name: "显示更多" })).toHaveCount(0);
+
+  await page.getByLabel("按车牌或车架号搜索").fill("042788");
+  await expect(plates).toHaveText(["京C00000"]);
+  await page.getByLabel("按车牌或车架号搜索").fill("00012");
+  await expect(plates).toHaveText(["京C00012"]);
+  await page.getByLabel("按车牌或车架号搜索").fill("");
+  await expect(plates).toHaveCount(30);
+});
