@@ -46,7 +46,7 @@ test("a step of the check-in is recorded in the job's history", async ({ page })
   await expect(history.first()).toContainText("接待客户");
 });
 
-test("the list shows the newest 30 and more on request; a VIN is found by its last six", async ({ page }) => {
+test("the list shows the newest 30 and more on request; a VIN is found by its last six", async ({ page }, info) => {
   test.setTimeout(120_000);
   await openApp(page);
   // 31 cars, offline: the list and its search read the device only.
@@ -73,6 +73,8 @@ test("the list shows the newest 30 and more on request; a VIN is found by its la
   await expect(page.getByText("最新 30 单")).toBeVisible();
   await expect(plates).toHaveCount(30);
   await expect(plates.first()).toHaveText("京C00030");
+  await page.getByRole("button", { name: "显示更多" }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `screenshots/${info.project.name}-job-list-more.png` });
   await expect(page.getByRole("link", { name: /京C00000/ })).toHaveCount(0);
   await page.getByRole("button", { name: "显示更多" }).click();
   await expect(page.getByText("共 31 单")).toBeVisible();
