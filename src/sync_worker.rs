@@ -8,16 +8,19 @@
 //! back online, and on a timer: the engine's backoff after a failure, otherwise every minute to
 //! pull other devices' jobs. During a backoff (the server's `Retry-After` included) only "sync
 //! now" and coming back online try earlier; saved edits wait for it. After each change of its state it broadcasts a `Report` (the badge and
-//! each job that is not in step), and `Changed` when jobs came from the server.
+//! each job that is not in step), and `Changed` when jobs came from the server or left the
+//! device. Once a day, after a round that reached the server, finished jobs the server holds
+//! leave the device after the store's days (`IdbStore::evict`; their summaries stay).
 
 use crate::platform::channel::Channel;
 use crate::platform::http::{whoami, FetchRemote};
 use crate::platform::{ids, worker_scope};
 use crate::storage::idb::{IdbStore, DB_NAME};
-use crate::storage::{JobStore, SYNC_DEVICE_KEY, SYNC_ENDPOINT_KEY, SYNC_TOKEN_KEY};
+use crate::storage::{JobStore, KEEP_DAYS_KEY, SYNC_DEVICE_KEY, SYNC_ENDPOINT_KEY, SYNC_TOKEN_KEY};
 use futures::channel::mpsc;
 use futures::future::{select, Either};
 use futures::StreamExt;
+use lanecheck_domain::retention::KEEP_DAYS;
 use lanecheck_domain::JobId;
 use lanecheck_sync::endpoint::parse_endpoint;
 use lanecheck_sync::engine::{Engine, Outcome, Round};
@@ -29,6 +32,9 @@ use wasm_bindgen_futures::spawn_local;
 
 /// How often a device in step asks the server for other devices' changes.
 const PULL_EVERY_MS: u64 = 60_000;
+/// When finished jobs last left the device (ms since the epoch).
+const RETIRED_AT_KEY: &str = "retired_at";
+const DAY_MS: f64 = 86_400_000.0;
 /// Names this device in idempotency keys: random, made once, never shown.
 const DEVICE_ID_KEY: &str = "sync_device_id";
 
@@ -162,7 +168,11 @@ async fn sync_once(
     let outcome = engine
         .round(store, &remote, worker_scope::random(), &mut round)
         .await;
-    if round.pulled > 0 || round.rebased > 0 {
+    let left = match outcome {
+        Outcome::Done => retire(store).await,
+        _ => 0,
+    };
+    if round.pulled > 0 || round.rebased > 0 || left > 0 {
         channel.post(&Message::Changed);
     }
     let (badge, wait) = match outcome {
@@ -174,6 +184,27 @@ async fn sync_once(
     };
     publish(badge, job_states(store).await);
     (wait, matches!(outcome, Outcome::RetryIn(_)))
+}
+
+/// Once a day, after a round that reached the server: finished jobs the server holds leave
+/// the device after the store's days (`retention`). Returns how many left.
+async fn retire(store: &IdbStore) -> u32 {
+    let now = js_sys::Date::now();
+    let last = store.meta(RETIRED_AT_KEY).await.ok().flatten();
+    if last
+        .and_then(|t| t.parse::<f64>().ok())
+        .is_some_and(|t| now - t < DAY_MS)
+    {
+        return 0;
+    }
+    let keep = store.meta(KEEP_DAYS_KEY).await.ok().flatten();
+    let keep = keep.and_then(|d| d.parse().ok()).unwrap_or(KEEP_DAYS);
+    let Some(at) = chrono::DateTime::from_timestamp_millis(now as i64) else {
+        return 0;
+    };
+    let left = store.evict(at, keep).await.unwrap_or(0);
+    let _ = store.set_meta(RETIRED_AT_KEY, &now.to_string()).await;
+    left
 }
 
 /// The server as the settings name it, if endpoint and token are there and the endpoint is
@@ -198,7 +229,7 @@ async fn job_states(store: &IdbStore) -> Vec<(JobId, JobState)> {
         .into_iter()
         .map(|push| (push.job_id, JobState::Waiting))
         .collect();
-    for (id, sync) in store.sync_states().await.unwrap_or_default() {
+    for (id, sync) in store.troubled().await.unwrap_or_default() {
         let state = match (sync.conflict, sync.refused) {
             (Some(_), _) => JobState::Conflict,
             (None, Some(message)) => JobState::Refused(message),

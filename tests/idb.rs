@@ -256,6 +256,113 @@ async fn the_list_reads_a_window_of_summaries_and_searches_through_the_index() {
     assert_eq!(listed(&store, "").await, vec![4, 2, 1]);
 }
 
+/// A job delivered `age_days` ago, with a photo and a damage mark.
+fn delivered(n: u128, age_days: i64, sha: &str) -> Job {
+    use lanecheck_domain::inspection::*;
+    let now = lanecheck::platform::clock::now();
+    let mut job = car(n, "京A12345", None);
+    job.state = JobState::Delivered;
+    job.updated_at = now - chrono::Duration::days(age_days);
+    job.created_at = job.updated_at - chrono::Duration::hours(2);
+    job.photos.push(PhotoRef {
+        sha256: sha.into(),
+        target: PhotoTarget::Job,
+        width: 1,
+        height: 1,
+        bytes: 3,
+        taken_at: job.created_at,
+    });
+    job.damage.push(DamageMark {
+        id: 1,
+        view: View::Left,
+        x: 0.5,
+        y: 0.5,
+        kind: DamageKind::Scratch,
+        severity: Severity::Minor,
+        note: format!("划痕 {n}"),
+        pointed_out: true,
+    });
+    job
+}
+
+#[wasm_bindgen_test]
+async fn only_finished_jobs_the_server_holds_leave_the_device_and_their_summaries_stay() {
+    fresh("t-evict").await;
+    let store = IdbStore::open("t-evict", || {}).await.unwrap();
+    let now = lanecheck::platform::clock::now();
+    let blob = web_sys::Blob::new().unwrap();
+    for sha in ["a1", "b2", "c3", "d4", "e5"] {
+        store.put_blob(sha, &blob).await.unwrap();
+    }
+    // Held by the server and old: leaves.
+    let gone = delivered(1, 100, "a1");
+    assert!(store
+        .adopt(&gone, &synced("1", gone.revision), None)
+        .await
+        .unwrap());
+    // Old, but a change of it waits to be pushed: stays.
+    let queued = delivered(2, 100, "b2");
+    save_new(&store, &queued, now).await.unwrap();
+    store
+        .set_job_sync(queued.id, &synced("1", queued.revision))
+        .await
+        .unwrap();
+    // Old, but its last push was refused by the server: stays.
+    let conflict = delivered(3, 100, "c3");
+    let mut in_conflict = synced("1", conflict.revision);
+    in_conflict.refused = Some("422".into());
+    assert!(store.adopt(&conflict, &in_conflict, None).await.unwrap());
+    // Held, but delivered only 10 days ago: stays.
+    let recent = delivered(4, 10, "d4");
+    assert!(store
+        .adopt(&recent, &synced("1", recent.revision), None)
+        .await
+        .unwrap());
+    // Held and old, but not finished: stays.
+    let mut open = delivered(5, 100, "e5");
+    open.state = JobState::InRepair;
+    assert!(store
+        .adopt(&open, &synced("1", open.revision), None)
+        .await
+        .unwrap());
+
+    assert_eq!(store.evict(now, 90).await.unwrap(), 1);
+    assert_eq!(store.job(gone.id).await.unwrap(), None);
+    assert!(
+        store.blob("a1").await.unwrap().is_none(),
+        "its photo left with it"
+    );
+    assert_eq!(store.job_sync(gone.id).await.unwrap(), JobSync::default());
+    for (kept, sha) in [
+        (&queued, "b2"),
+        (&conflict, "c3"),
+        (&recent, "d4"),
+        (&open, "e5"),
+    ] {
+        assert!(store.job(kept.id).await.unwrap().is_some());
+        assert!(store.blob(sha).await.unwrap().is_some());
+    }
+    // Its summary stays: listed, found, and its damage is old damage on the car's next visit.
+    let mut all = listed(&store, "").await;
+    all.sort();
+    assert_eq!(all, vec![1, 2, 3, 4, 5]);
+    let page = store.list(&ListQuery::new("", 10)).await.unwrap();
+    assert!(
+        !page
+            .summaries
+            .iter()
+            .find(|s| s.id == gone.id)
+            .unwrap()
+            .on_device
+    );
+    let next = car(9, "京A12345", None);
+    let visits = store.visits(&next).await.unwrap();
+    let old = visits.iter().find(|v| v.id == gone.id).unwrap();
+    assert_eq!(old.damage[0].note, "划痕 1");
+    // Nothing more leaves on a second pass.
+    assert_eq!(store.evict(now, 90).await.unwrap(), 0);
+}
+
 async fn outbox_revisions(store: &IdbStore) -> Vec<u64> {
     let outbox = store.outbox().await.unwrap();
     outbox.iter().map(|e| e.revision).collect()
@@ -321,10 +428,28 @@ async fn sync_writes_happen_only_over_the_revision_they_were_decided_on() {
     let other = job(5);
     assert!(store.adopt(&other, &synced("3", 1), None).await.unwrap());
     assert!(!store.adopt(&other, &synced("3", 1), None).await.unwrap());
+    // Only a refused or conflicting job needs attention, whatever else is stored.
+    assert_eq!(store.troubled().await.unwrap(), vec![]);
+    let mut refused = synced("3", 1);
+    refused.refused = Some("422: plate".into());
+    store.set_job_sync(other.id, &refused).await.unwrap();
     assert_eq!(
-        store.sync_states().await.unwrap(),
-        vec![(other.id, synced("3", 1))]
+        store.troubled().await.unwrap(),
+        vec![(other.id, refused.clone())]
     );
+    let mut clash = synced("3", 1);
+    clash.conflict = Some(lanecheck_sync::protocol::Stored {
+        id: mine.id,
+        version: "8".into(),
+        deleted: false,
+        document: Some(mine.clone()),
+    });
+    store.set_job_sync(mine.id, &clash).await.unwrap();
+    let mut troubled = store.troubled().await.unwrap();
+    troubled.sort_by_key(|(id, _)| *id);
+    let mut wanted = vec![(other.id, refused), (mine.id, clash)];
+    wanted.sort_by_key(|(id, _)| *id);
+    assert_eq!(troubled, wanted);
     assert_eq!(store.cursor().await.unwrap(), "");
     store.set_cursor("42").await.unwrap();
     assert_eq!(store.cursor().await.unwrap(), "42");

@@ -197,3 +197,24 @@ test("settings and the sync settings keep what is typed through a killed tab, an
   await expect(page.getByLabel("令牌")).toHaveValue("lc_typed-not-left");
   await notDraft(page);
 });
+
+test("the days finished jobs stay on the device: refused next to the field, kept through a killed tab, saved once valid", async ({ page }) => {
+  await openApp(page);
+  await page.goto("/settings");
+  const days = () => page.getByLabel("已完成的接车单在本机保留（天）");
+  await expect(days()).toHaveValue("90");
+  await days().fill("0");
+  await days().press("Tab");
+  await expect(page.getByText("请输入 1 到 3650 之间的整数天数。")).toBeVisible();
+  page = await kill(page);
+  await expect(days()).toHaveValue("0");
+  await expect(page.getByText("请输入 1 到 3650 之间的整数天数。")).toBeVisible();
+  await draft(page);
+  await days().fill("３０");
+  await days().press("Tab");
+  await expect(status(page)).toContainText("已保存");
+  await expect(page.getByText("请输入 1 到 3650 之间的整数天数。")).toHaveCount(0);
+  await page.reload();
+  await expect(days()).toHaveValue("30");
+  await notDraft(page);
+});

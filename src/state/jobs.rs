@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use futures::lock::Mutex;
 use lanecheck_domain::plate::Plate;
 use lanecheck_domain::store::{commit, save_new, CommitError};
-use lanecheck_domain::summary::{vehicle_terms, ListPage, ListQuery};
+use lanecheck_domain::summary::{vehicle_terms, ListPage, ListQuery, Summary};
 use lanecheck_domain::{ActorId, Command, DomainError, Job, JobId, NewJob, Visit};
 use lanecheck_sync::engine::SyncStore;
 use leptos::prelude::*;
@@ -55,7 +55,7 @@ pub struct Jobs {
     /// Jobs being read.
     reading: StoredValue<Vec<JobId>>,
     /// The other visits of the vehicle of the job a page shows, by job id, plate and VIN.
-    visits: RwSignal<Option<(VisitsKey, Vec<Job>)>>,
+    visits: RwSignal<Option<(VisitsKey, Vec<Summary>)>>,
     visits_read: StoredValue<Option<VisitsKey>>,
     /// Counts stored changes, this page's and sync's: the list reads its window again.
     pub changes: RwSignal<u32>,
@@ -122,6 +122,11 @@ impl Jobs {
         });
     }
 
+    /// The summary of job `id`, for a job that is not on the device (any more).
+    pub async fn summary(self, id: JobId) -> Option<Summary> {
+        self.store.get_value()?.summary(id).await.ok().flatten()
+    }
+
     /// A window of the job list; `None` (with the problem shown) when storage failed.
     pub async fn list(self, query: &ListQuery) -> Option<ListPage> {
         let result = self.store.get_value()?.list(query).await;
@@ -130,7 +135,7 @@ impl Jobs {
 
     /// The other visits of `job`'s vehicle on this device; `None` while they are read (once
     /// for each job, plate and VIN a page shows).
-    pub fn visits_of(&self, job: &Job) -> Option<Vec<Job>> {
+    pub fn visits_of(&self, job: &Job) -> Option<Vec<Summary>> {
         let key = (job.id, vehicle_terms(job));
         let found = self.visits.with(|v| {
             v.as_ref()

@@ -6,10 +6,14 @@
 //! - `photos`: photo and signature blobs, keyed by their SHA-256 (filled by the check-in);
 //! - `meta`: small per-device values (the advisor's name, sync settings, the feed cursor),
 //!   keyed by name;
-//! - `sync`: what the sync engine remembers of each job (`JobSync`), keyed by job id;
+//! - `sync`: what the sync engine remembers of each job (`JobSync`), keyed by job id, with
+//!   indexes `refused` and `conflict` (since version 4) that hold only the jobs needing
+//!   attention;
 //! - `summaries`: the job list's record of each job (the domain's `Summary`), key `id`,
 //!   written in the same transaction as its job; index `rank` (newest first) for the list's
-//!   window, multi-entry index `terms` for search by prefix and for a vehicle's other visits.
+//!   window, multi-entry index `terms` for search by prefix and for a vehicle's other visits,
+//!   index `updated` for the jobs that may leave the device (`evict`); a summary stays when its
+//!   job leaves.
 //!   Version 4 added it: the upgrade summarises the jobs already stored, in the upgrade's own
 //!   transaction, so no page ever sees a database with jobs and without their summaries; a
 //!   record it cannot read is left as it is and counted in `meta` (`unreadable_jobs`).
@@ -29,7 +33,9 @@
 //! When a newer tab opens the database at a higher version, this connection closes itself
 //! (instead of blocking the upgrade) and reports it, so the page can ask for a reload.
 
+use chrono::{DateTime, Duration, Utc};
 use lanecheck_domain::prior_damage::same_vehicle;
+use lanecheck_domain::retention::{is_finished, may_leave};
 use lanecheck_domain::schema::{restore, store as to_record};
 use lanecheck_domain::store::{JobStore, OutboxEntry, StoreError};
 use lanecheck_domain::summary::{
@@ -59,6 +65,9 @@ const SYNC: &str = "sync";
 const SUMMARIES: &str = "summaries";
 const BY_RANK: &str = "rank";
 const BY_TERM: &str = "terms";
+const BY_UPDATED: &str = "updated";
+const BY_REFUSAL: &str = "refused";
+const BY_CONFLICT: &str = "conflict";
 const CURSOR_KEY: &str = "sync_cursor";
 /// How many stored jobs the upgrade to version 4 could not read (absent when none).
 pub const UNREADABLE_KEY: &str = "unreadable_jobs";
@@ -273,22 +282,20 @@ impl JobStore for IdbStore {
         Ok(page_of(read, query, complete))
     }
 
-    async fn visits(&self, job: &Job) -> Result<Vec<Job>, StoreError> {
-        let tx = self.transaction(&[SUMMARIES, JOBS], IdbTransactionMode::Readonly)?;
+    async fn visits(&self, job: &Job) -> Result<Vec<Summary>, StoreError> {
+        let tx = self.transaction(&[SUMMARIES], IdbTransactionMode::Readonly)?;
         let index = store_of(&tx, SUMMARIES)?
             .index(BY_TERM)
             .map_err(to_store_error)?;
-        let mut ids = Vec::new();
+        let mut visits: Vec<Summary> = Vec::new();
         for term in vehicle_terms(job) {
-            let keys = request(index.get_all_keys_with_key(&term.into())).await?;
-            ids.extend(keys.unchecked_ref::<js_sys::Array>().iter());
-        }
-        let mut visits: Vec<Job> = Vec::new();
-        for id in ids {
-            let record = request(store_of(&tx, JOBS)?.get(&id)).await?;
-            if let Ok(visit) = from_record(&record) {
+            let found = request(index.get_all_with_key(&term.into())).await?;
+            for summary in found.unchecked_ref::<js_sys::Array>().iter() {
+                let Ok(visit) = from_js::<Summary>(&summary) else {
+                    continue;
+                };
                 if visit.id != job.id
-                    && same_vehicle(&visit, job)
+                    && same_vehicle(job, &visit)
                     && visits.iter().all(|v| v.id != visit.id)
                 {
                     visits.push(visit);
@@ -382,17 +389,121 @@ impl SyncStore for IdbStore {
 }
 
 impl IdbStore {
-    /// What the engine remembers of every job, for the queue screen.
-    pub async fn sync_states(&self) -> Result<Vec<(JobId, JobSync)>, StoreError> {
+    /// What the engine remembers of the jobs it could not bring in step (refused or in
+    /// conflict), read through the `refused` and `conflict` indexes: a job in step is in
+    /// neither, so this costs the same with 10 or 10,000 jobs.
+    pub async fn troubled(&self) -> Result<Vec<(JobId, JobSync)>, StoreError> {
         let tx = self.transaction(&[SYNC], IdbTransactionMode::Readonly)?;
-        let keys = request(store_of(&tx, SYNC)?.get_all_keys()).await?;
-        let states = request(store_of(&tx, SYNC)?.get_all()).await?;
-        let keys: &js_sys::Array = keys.unchecked_ref();
-        keys.iter()
-            .zip(states.unchecked_ref::<js_sys::Array>().iter())
-            .filter_map(|(key, state)| Some((JobId::parse(&key.as_string()?)?, state)))
-            .map(|(id, state)| Ok((id, from_js(&state)?)))
-            .collect()
+        let mut found: Vec<(JobId, JobSync)> = Vec::new();
+        for name in [BY_REFUSAL, BY_CONFLICT] {
+            let index = store_of(&tx, SYNC)?.index(name).map_err(to_store_error)?;
+            let keys = request(index.get_all_keys()).await?;
+            let states = request(index.get_all()).await?;
+            let keys: &js_sys::Array = keys.unchecked_ref();
+            for (key, state) in keys
+                .iter()
+                .zip(states.unchecked_ref::<js_sys::Array>().iter())
+            {
+                let Some(id) = key.as_string().and_then(|k| JobId::parse(&k)) else {
+                    continue;
+                };
+                if found.iter().all(|(known, _)| *known != id) {
+                    found.push((id, from_js(&state)?));
+                }
+            }
+        }
+        Ok(found)
+    }
+
+    /// The summary of job `id`, also of one that has left the device.
+    pub async fn summary(&self, id: JobId) -> Result<Option<Summary>, StoreError> {
+        let value = self.get(SUMMARIES, &key(id)).await?;
+        match value.is_undefined() {
+            true => Ok(None),
+            false => from_js(&value).map(Some),
+        }
+    }
+
+    /// Lets every job leave the device that `retention::may_leave` allows at `now`: its record,
+    /// its photos and signature and its sync state are deleted and its summary is marked as no
+    /// longer on the device, each job in one transaction that first checks, in that
+    /// transaction, that the server still holds it and nothing of it is queued. Returns how
+    /// many left.
+    pub async fn evict(&self, now: DateTime<Utc>, keep_days: u32) -> Result<u32, StoreError> {
+        let cutoff = now - Duration::days(i64::from(keep_days));
+        let candidates = {
+            let tx = self.transaction(&[SUMMARIES], IdbTransactionMode::Readonly)?;
+            let index = store_of(&tx, SUMMARIES)?
+                .index(BY_UPDATED)
+                .map_err(to_store_error)?;
+            let range =
+                IdbKeyRange::upper_bound(&JsValue::from_f64(cutoff.timestamp_millis() as f64))
+                    .map_err(to_store_error)?;
+            let found = request(index.get_all_with_key(&range)).await?;
+            let found: js_sys::Array = found.unchecked_into();
+            found
+                .iter()
+                .filter_map(|s| from_js::<Summary>(&s).ok())
+                .filter(|s| s.on_device && is_finished(s.state))
+                .collect::<Vec<_>>()
+        };
+        let mut left = 0;
+        for candidate in candidates {
+            if self.evict_one(&candidate, now, keep_days).await? {
+                left += 1;
+            }
+        }
+        Ok(left)
+    }
+
+    async fn evict_one(
+        &self,
+        candidate: &Summary,
+        now: DateTime<Utc>,
+        keep_days: u32,
+    ) -> Result<bool, StoreError> {
+        let stores = [JOBS, SUMMARIES, OUTBOX, SYNC, PHOTOS];
+        let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
+        let done = JsFuture::from(completion(&tx));
+        let id = key(candidate.id);
+        let result = async {
+            let record = request(store_of(&tx, JOBS)?.get(&id)).await?;
+            let sync = request(store_of(&tx, SYNC)?.get(&id)).await?;
+            if record.is_undefined() || sync.is_undefined() {
+                return Ok(false);
+            }
+            let job = from_record(&record)?;
+            let sync: JobSync = from_js(&sync)?;
+            let queued = outbox_keys(&tx, candidate.id, None).await?;
+            let mut summary = Summary::of(&job);
+            let held = queued.is_empty() && sync.holds(job.revision);
+            if !may_leave(&summary, held, now, keep_days) {
+                return Ok(false);
+            }
+            let photos = store_of(&tx, PHOTOS)?;
+            let blobs = job.photos.iter().map(|p| &p.sha256);
+            for sha in blobs.chain(job.signature.iter().map(|s| &s.png_sha256)) {
+                photos
+                    .delete(&JsValue::from_str(sha))
+                    .map_err(to_store_error)?;
+            }
+            for name in [JOBS, SYNC] {
+                store_of(&tx, name)?.delete(&id).map_err(to_store_error)?;
+            }
+            summary.on_device = false;
+            store_of(&tx, SUMMARIES)?
+                .put(&to_js(&summary)?)
+                .map_err(to_store_error)?;
+            Ok(true)
+        }
+        .await;
+        if result.is_err() {
+            let _ = tx.abort();
+            let _ = done.await;
+            return result;
+        }
+        done.await.map_err(to_store_error)?;
+        result
     }
 
     /// Runs `write` in one readwrite transaction over the jobs, their summaries, the outbox and
@@ -458,20 +569,34 @@ fn put_sync(tx: &IdbTransaction, id: JobId, sync: &JobSync) -> Result<(), StoreE
     Ok(())
 }
 
-/// Deletes the outbox entries of job `id` (up to revision `up_to`, or all of them).
-async fn drop_outbox(tx: &IdbTransaction, id: JobId, up_to: Option<u64>) -> Result<(), StoreError> {
+/// The keys of the outbox entries of job `id` (up to revision `up_to`, or all of them).
+async fn outbox_keys(
+    tx: &IdbTransaction,
+    id: JobId,
+    up_to: Option<u64>,
+) -> Result<Vec<JsValue>, StoreError> {
     let outbox = store_of(tx, OUTBOX)?;
     let keys = request(outbox.get_all_keys()).await?;
     let entries = request(outbox.get_all()).await?;
     let keys: &js_sys::Array = keys.unchecked_ref();
+    let mut found = Vec::new();
     for (key, entry) in keys
         .iter()
         .zip(entries.unchecked_ref::<js_sys::Array>().iter())
     {
         let entry: OutboxEntry = from_js(&entry)?;
         if entry.job_id == id && up_to.is_none_or(|r| entry.revision <= r) {
-            outbox.delete(&key).map_err(to_store_error)?;
+            found.push(key);
         }
+    }
+    Ok(found)
+}
+
+/// Deletes the outbox entries of job `id` (up to revision `up_to`, or all of them).
+async fn drop_outbox(tx: &IdbTransaction, id: JobId, up_to: Option<u64>) -> Result<(), StoreError> {
+    let outbox = store_of(tx, OUTBOX)?;
+    for key in outbox_keys(tx, id, up_to).await? {
+        outbox.delete(&key).map_err(to_store_error)?;
     }
     Ok(())
 }
@@ -503,8 +628,14 @@ fn migrate(request: &IdbOpenDbRequest, old: u32, new: u32) -> Result<(), JsValue
         let multi = IdbIndexParameters::new();
         multi.set_multi_entry(true);
         summaries.create_index_with_str_and_optional_parameters(BY_TERM, "terms", &multi)?;
+        summaries.create_index_with_str(BY_UPDATED, "updated_at")?;
+        // Only a refused or conflicting job has a key here (IndexedDB skips null).
+        let upgrade = request.transaction().ok_or("no upgrade transaction")?;
+        let sync = upgrade.object_store(SYNC)?;
+        sync.create_index_with_str(BY_REFUSAL, "refused")?;
+        sync.create_index_with_str(BY_CONFLICT, "conflict.version")?;
         if old >= 1 {
-            summarise_stored(&request.transaction().ok_or("no upgrade transaction")?)?;
+            summarise_stored(&upgrade)?;
         }
     }
     Ok(())

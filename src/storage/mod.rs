@@ -10,3 +10,6 @@ pub use lanecheck_domain::store::{JobStore, StoreError};
 pub const SYNC_ENDPOINT_KEY: &str = "sync_endpoint";
 pub const SYNC_TOKEN_KEY: &str = "sync_token";
 pub const SYNC_DEVICE_KEY: &str = "sync_device";
+/// Days a finished, synced job stays on the device (the domain's `retention::KEEP_DAYS` when
+/// not set).
+pub const KEEP_DAYS_KEY: &str = "keep_days";

@@ -16,6 +16,7 @@ pub mod odometer;
 pub mod phone;
 pub mod plate;
 pub mod prior_damage;
+pub mod retention;
 pub mod schema;
 pub mod seal;
 pub mod store;

@@ -1,10 +1,12 @@
-//! Damage recorded at the vehicle's earlier visits (same plate, or same VIN). The walk-around
+//! Damage recorded at the vehicle's earlier visits (same plate, or same VIN), read from their
+//! summaries, which stay on the device after the jobs themselves have left it. The walk-around
 //! shows these marks as old damage, in another colour, so they are not disputed again; they are
 //! not part of the current job and never count towards its gate.
 
 use crate::ids::JobId;
 use crate::inspection::DamageMark;
 use crate::job::Job;
+use crate::summary::Summary;
 use chrono::{DateTime, Utc};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -14,41 +16,43 @@ pub struct PriorMark {
     pub mark: DamageMark,
 }
 
-/// Whether two jobs are visits of the same vehicle.
-pub fn same_vehicle(a: &Job, b: &Job) -> bool {
-    let vin = match (&a.vehicle.vin, &b.vehicle.vin) {
+/// Whether `visit` (another job's summary) is a visit of `job`'s vehicle: the same VIN, or the
+/// same plate.
+pub fn same_vehicle(job: &Job, visit: &Summary) -> bool {
+    let vin = match (&job.vehicle.vin, &visit.vin) {
         (Some(x), Some(y)) => x == y,
         _ => false,
     };
-    vin || a.vehicle.plate == b.vehicle.plate
+    vin || job.vehicle.plate == visit.plate
+}
+
+/// The visits of `current`'s vehicle before it, newest first.
+fn earlier<'a>(current: &Job, visits: &'a [Summary]) -> Vec<&'a Summary> {
+    let mut earlier: Vec<&Summary> = visits
+        .iter()
+        .filter(|v| {
+            v.id != current.id && v.created_at < current.created_at && same_vehicle(current, v)
+        })
+        .collect();
+    earlier.sort_by_key(|v| std::cmp::Reverse(v.created_at));
+    earlier
 }
 
 /// The odometer reading of the vehicle's latest visit before `current` that has one.
-pub fn last_odometer<'a>(current: &Job, jobs: impl IntoIterator<Item = &'a Job>) -> Option<u32> {
-    jobs.into_iter()
-        .filter(|j| {
-            j.id != current.id && j.created_at < current.created_at && same_vehicle(j, current)
-        })
-        .filter_map(|j| Some((j.created_at, j.vehicle.odometer_km?)))
-        .max()
-        .map(|(_, km)| km)
+pub fn last_odometer(current: &Job, visits: &[Summary]) -> Option<u32> {
+    earlier(current, visits)
+        .into_iter()
+        .find_map(|v| v.odometer_km)
 }
 
 /// Marks from visits of the same vehicle before `current`, newest visit first.
-pub fn prior_damage<'a>(current: &Job, jobs: impl IntoIterator<Item = &'a Job>) -> Vec<PriorMark> {
-    let mut earlier: Vec<&Job> = jobs
+pub fn prior_damage(current: &Job, visits: &[Summary]) -> Vec<PriorMark> {
+    earlier(current, visits)
         .into_iter()
-        .filter(|j| {
-            j.id != current.id && j.created_at < current.created_at && same_vehicle(j, current)
-        })
-        .collect();
-    earlier.sort_by_key(|j| std::cmp::Reverse(j.created_at));
-    earlier
-        .into_iter()
-        .flat_map(|j| {
-            j.damage.iter().map(move |mark| PriorMark {
-                job: j.id,
-                visited_at: j.created_at,
+        .flat_map(|v| {
+            v.damage.iter().map(move |mark| PriorMark {
+                job: v.id,
+                visited_at: v.created_at,
                 mark: mark.clone(),
             })
         })

@@ -61,8 +61,9 @@ pub trait JobStore {
     async fn job(&self, id: JobId) -> Result<Option<Job>, StoreError>;
     /// A window of the job list (`summary::page_of` says which), read without reading jobs.
     async fn list(&self, query: &ListQuery) -> Result<ListPage, StoreError>;
-    /// The other stored visits of `job`'s vehicle (same plate, or same VIN), in any order.
-    async fn visits(&self, job: &Job) -> Result<Vec<Job>, StoreError>;
+    /// The summaries of the other visits of `job`'s vehicle (same plate, or same VIN) on the
+    /// device, in any order; also of jobs that have left it.
+    async fn visits(&self, job: &Job) -> Result<Vec<Summary>, StoreError>;
     /// Pending outbox entries, oldest first.
     async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError>;
 }
@@ -98,10 +99,12 @@ impl JobStore for MemoryStore {
         Ok(page_of(all, query, true))
     }
 
-    async fn visits(&self, job: &Job) -> Result<Vec<Job>, StoreError> {
+    async fn visits(&self, job: &Job) -> Result<Vec<Summary>, StoreError> {
         let jobs = self.jobs.borrow();
-        let other = |j: &&Job| j.id != job.id && same_vehicle(j, job);
-        Ok(jobs.values().filter(other).cloned().collect())
+        let summaries = jobs.values().map(Summary::of);
+        Ok(summaries
+            .filter(|s| s.id != job.id && same_vehicle(job, s))
+            .collect())
     }
 
     async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {

@@ -1,15 +1,19 @@
 //! What the job list shows of a job and what finds it: a small record kept beside each stored
 //! job and written in the same transaction, so the list and its search read a window of these
-//! instead of every job on the device, however many jobs it holds.
+//! instead of every job on the device, however many jobs it holds. It also carries what a later
+//! visit of the same car needs (VIN, odometer, damage marks), and it stays on the device when a
+//! finished job itself leaves it (`retention`).
 //!
 //! Search is by prefix over `terms`: every suffix of the plate (so "12345", "A12345" and
 //! "京A12345" all find 京A12345) and every suffix of the VIN of six characters or more (the
 //! whole VIN, or its last six as advisors read them off the windscreen).
 
 use crate::ids::JobId;
+use crate::inspection::DamageMark;
 use crate::job::Job;
 use crate::lifecycle::JobState;
 use crate::plate::{normalise, Plate};
+use crate::vin::Vin;
 use chrono::serde::ts_milliseconds;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -22,11 +26,19 @@ pub const SEARCH_READS: usize = 200;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub id: JobId,
+    pub revision: u64,
     pub plate: Plate,
+    pub vin: Option<Vin>,
     pub state: JobState,
     pub appointment: bool,
     #[serde(with = "ts_milliseconds")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "ts_milliseconds")]
+    pub updated_at: DateTime<Utc>,
+    pub odometer_km: Option<u32>,
+    pub damage: Vec<DamageMark>,
+    /// False once the job itself has left the device (it is on the server).
+    pub on_device: bool,
     /// The list's order as an index key: minus the creation time in milliseconds, so an
     /// ascending read is newest first (ties by id).
     pub rank: i64,
@@ -38,10 +50,16 @@ impl Summary {
     pub fn of(job: &Job) -> Summary {
         Summary {
             id: job.id,
+            revision: job.revision,
             plate: job.vehicle.plate.clone(),
+            vin: job.vehicle.vin.clone(),
             state: job.state,
             appointment: job.is_appointment(),
             created_at: job.created_at,
+            updated_at: job.updated_at,
+            odometer_km: job.vehicle.odometer_km,
+            damage: job.damage.clone(),
+            on_device: true,
             rank: -job.created_at.timestamp_millis(),
             terms: terms(job),
         }

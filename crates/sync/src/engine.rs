@@ -28,6 +28,17 @@ pub struct JobSync {
     pub refused: Option<String>,
 }
 
+impl JobSync {
+    /// Whether the server holds revision `revision` of the job as the device has it: pushed
+    /// and confirmed (or pulled), neither in conflict nor refused.
+    pub fn holds(&self, revision: u64) -> bool {
+        self.version.is_some()
+            && self.revision == revision
+            && self.conflict.is_none()
+            && self.refused.is_none()
+    }
+}
+
 /// The device's store as the engine needs it: jobs, their outbox, and sync bookkeeping.
 #[allow(async_fn_in_trait)]
 pub trait SyncStore: JobStore {

@@ -4,7 +4,7 @@
 
 use crate::engine::{JobSync, SyncStore};
 use lanecheck_domain::store::{JobStore, MemoryStore, OutboxEntry, StoreError};
-use lanecheck_domain::summary::{ListPage, ListQuery};
+use lanecheck_domain::summary::{ListPage, ListQuery, Summary};
 use lanecheck_domain::{Job, JobId};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -30,7 +30,7 @@ impl JobStore for MemoryDevice {
     async fn list(&self, query: &ListQuery) -> Result<ListPage, StoreError> {
         self.store.list(query).await
     }
-    async fn visits(&self, job: &Job) -> Result<Vec<Job>, StoreError> {
+    async fn visits(&self, job: &Job) -> Result<Vec<Summary>, StoreError> {
         self.store.visits(job).await
     }
     async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {

@@ -8,8 +8,10 @@ use crate::state::locale::use_i18n;
 use crate::ui::components::badges::{AppointmentBadge, StateBadge};
 use crate::ui::pages::check_in::{copy_href, Step};
 use lanecheck_domain::job::HistoryEntry;
+use lanecheck_domain::summary::Summary;
 use lanecheck_domain::{Job, JobId};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -20,20 +22,61 @@ pub fn JobPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|s| JobId::parse(&s)));
     move || {
-        let found = id().map(|id| (jobs.job(id), jobs.is_missing(id)));
+        let found = id().map(|id| (id, jobs.job(id), jobs.is_missing(id)));
         match found {
-            Some((Some(job), _)) => view! { <JobDetails job/> }.into_any(),
-            Some((None, false)) => {
+            Some((_, Some(job), _)) => view! { <JobDetails job/> }.into_any(),
+            Some((_, None, false)) => {
                 view! { <section class="page"><p>{i18n.t(Msg::Loading)}</p></section> }.into_any()
             }
-            _ => view! {
-                <section class="page">
-                    <h1>{i18n.t(Msg::JobNotFound)}</h1>
-                    <A href="/">{i18n.t(Msg::BackToJobs)}</A>
-                </section>
-            }
-            .into_any(),
+            Some((id, None, true)) => view! { <LeftOrMissing id/> }.into_any(),
+            None => view! { <NotFound/> }.into_any(),
         }
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="page">
+            <h1>{i18n.t(Msg::JobNotFound)}</h1>
+            <A href="/">{i18n.t(Msg::BackToJobs)}</A>
+        </section>
+    }
+}
+
+/// A job not on the device: its summary if it left (finished, kept by the server), else
+/// "not found".
+#[component]
+fn LeftOrMissing(id: JobId) -> impl IntoView {
+    let i18n = use_i18n();
+    let jobs = use_jobs();
+    let summary = RwSignal::new(None::<Option<Summary>>);
+    spawn_local(async move {
+        summary.try_set(Some(jobs.summary(id).await));
+    });
+    move || {
+        match summary.get() {
+        None => view! { <section class="page"><p>{i18n.t(Msg::Loading)}</p></section> }.into_any(),
+        Some(None) => view! { <NotFound/> }.into_any(),
+        Some(Some(s)) => view! {
+            <section class="page job">
+                <A href="/" attr:class="back">{i18n.t(Msg::BackToJobs)}</A>
+                <h1 class="plate">{s.plate.to_string()}</h1>
+                <p class="badges">
+                    <StateBadge state=s.state/>
+                    <AppointmentBadge appointment=s.appointment/>
+                    <span class="pill">{i18n.t(Msg::OnServerOnly)}</span>
+                </p>
+                <p>{i18n.t(Msg::LeftDevice)}</p>
+                <dl class="facts">
+                    <div><dt>{i18n.t(Msg::JobNumber)}</dt><dd>{s.id.short()}</dd></div>
+                    <div><dt>{i18n.t(Msg::CreatedAt)}</dt><dd>{local_date_time(s.created_at, i18n.locale().tag())}</dd></div>
+                </dl>
+            </section>
+        }
+        .into_any(),
+    }
     }
 }
 

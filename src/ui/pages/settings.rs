@@ -7,6 +7,8 @@ use crate::state::device::use_device;
 use crate::state::drafts::use_drafts;
 use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
+use crate::storage::KEEP_DAYS_KEY;
+use lanecheck_domain::retention::{parse_keep_days, KEEP_DAYS};
 use lanecheck_domain::store_items::{self, StoreItemsError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -57,9 +59,37 @@ pub fn Settings(
         }
     };
     let on_items = move |ev| save_items(event_target_value(&ev));
+    // Days finished jobs stay on the device; the stored value arrives after the page opens.
+    let keep_days = RwSignal::new(KEEP_DAYS.to_string());
+    let (keep_error, set_keep_error) = signal(None::<String>);
+    let save_keep_days = move |text: String| match parse_keep_days(&text) {
+        Ok(days) => {
+            set_keep_error.set(None);
+            spawn_local(async move {
+                if jobs
+                    .save_meta(KEEP_DAYS_KEY, &days.to_string())
+                    .await
+                    .is_ok()
+                {
+                    keep_days.set(days.to_string());
+                    drafts.forget("keep_days");
+                }
+            });
+        }
+        Err(_) => set_keep_error.set(Some(i18n.t(Msg::KeepDaysInvalid).to_string())),
+    };
+    let on_keep_days = move |ev| save_keep_days(event_target_value(&ev));
     // A draft left by a closed page is saved once storage is open, if it is valid.
     Effect::new(move |_| {
         if jobs.loaded.get() {
+            spawn_local(async move {
+                if let Some(days) = jobs.meta(KEEP_DAYS_KEY).await {
+                    keep_days.try_set(days);
+                }
+                if let Some(text) = drafts.kept("keep_days") {
+                    save_keep_days(text);
+                }
+            });
             if let Some(name) = drafts.kept("advisor") {
                 save_advisor(name);
             }
@@ -101,6 +131,15 @@ pub fn Settings(
                     on:input=move |ev| drafts.keep("items", &event_target_value(&ev)) on:change=on_items></textarea>
                 <p id="store-items-hint" class="hint">{i18n.t(Msg::StoreItemsHint)}</p>
                 <p id="store-items-error" class="error" role="alert">{items_error}</p>
+            </div>
+            <div class="field">
+                <label for="keep-days">{i18n.t(Msg::KeepDaysLabel)}</label>
+                <input id="keep-days" type="text" inputmode="numeric" aria-describedby="keep-days-hint keep-days-error"
+                    aria-invalid=move || keep_error.with(Option::is_some).then_some("true")
+                    prop:value=move || drafts.kept("keep_days").unwrap_or_else(|| keep_days.get())
+                    on:input=move |ev| drafts.keep("keep_days", &event_target_value(&ev)) on:change=on_keep_days/>
+                <p id="keep-days-hint" class="hint">{i18n.t(Msg::KeepDaysHint)}</p>
+                <p id="keep-days-error" class="error" role="alert">{keep_error}</p>
             </div>
             <p><a href="/sync" class="button" on:click=move |ev| {
                 ev.prevent_default();

@@ -69,7 +69,7 @@ pub fn Damage(job: Job) -> impl IntoView {
         let job = job.clone();
         Memo::new(move |_| {
             let visits = jobs.visits_of(&job).unwrap_or_default();
-            prior_damage(&job, visits.iter())
+            prior_damage(&job, &visits)
         })
     };
     let marks = job.damage.clone();
