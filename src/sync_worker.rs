@@ -34,7 +34,7 @@ use wasm_bindgen_futures::spawn_local;
 const PULL_EVERY_MS: u64 = 60_000;
 /// When finished jobs last left the device (ms since the epoch).
 const RETIRED_AT_KEY: &str = "retired_at";
-const DAY_MS: f64 = 86_400_000.0;
+const DAY_MS: i64 = 86_400_000;
 /// Names this device in idempotency keys: random, made once, never shown.
 const DEVICE_ID_KEY: &str = "sync_device_id";
 
@@ -189,17 +189,18 @@ async fn sync_once(
 /// Once a day, after a round that reached the server: finished jobs the server holds leave
 /// the device after the store's days (`retention`). Returns how many left.
 async fn retire(store: &IdbStore) -> u32 {
-    let now = js_sys::Date::now();
+    // Whole milliseconds: float formatting and parsing would cost the worker ~20 KB.
+    let now = js_sys::Date::now() as i64;
     let last = store.meta(RETIRED_AT_KEY).await.ok().flatten();
     if last
-        .and_then(|t| t.parse::<f64>().ok())
+        .and_then(|t| t.parse::<i64>().ok())
         .is_some_and(|t| now - t < DAY_MS)
     {
         return 0;
     }
     let keep = store.meta(KEEP_DAYS_KEY).await.ok().flatten();
     let keep = keep.and_then(|d| d.parse().ok()).unwrap_or(KEEP_DAYS);
-    let Some(at) = chrono::DateTime::from_timestamp_millis(now as i64) else {
+    let Some(at) = chrono::DateTime::from_timestamp_millis(now) else {
         return 0;
     };
     let left = store.evict(at, keep).await.unwrap_or(0);

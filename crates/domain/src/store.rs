@@ -95,8 +95,10 @@ impl JobStore for MemoryStore {
     }
 
     async fn list(&self, query: &ListQuery) -> Result<ListPage, StoreError> {
-        let all = self.jobs.borrow().values().map(Summary::of).collect();
-        Ok(page_of(all, query, true))
+        let jobs = self.jobs.borrow();
+        let all = jobs.values().map(Summary::of);
+        let matching = all.filter(|s| s.matches(&query.term)).collect();
+        Ok(page_of(matching, query, true))
     }
 
     async fn visits(&self, job: &Job) -> Result<Vec<Summary>, StoreError> {

@@ -42,7 +42,9 @@ pub struct Summary {
     /// The list's order as an index key: minus the creation time in milliseconds, so an
     /// ascending read is newest first (ties by id).
     pub rank: i64,
-    /// What a search matches, by prefix.
+    /// What a search matches, by prefix. Written for the index, never read back (a summary
+    /// read from storage has none: it is only shown).
+    #[serde(skip_deserializing)]
     pub terms: Vec<String>,
 }
 
@@ -65,7 +67,8 @@ impl Summary {
         }
     }
 
-    fn matches(&self, term: &str) -> bool {
+    /// Whether a search for `term` (normalised) finds this job: what the `terms` index does.
+    pub fn matches(&self, term: &str) -> bool {
         term.is_empty() || self.terms.iter().any(|t| t.starts_with(term))
     }
 }
@@ -128,13 +131,13 @@ pub fn search_reads(limit: usize) -> usize {
     limit.saturating_mul(4).max(SEARCH_READS)
 }
 
-/// The page for `query` out of summaries as an index gives them (any order, a job possibly
-/// more than once): each job once, newest first, at most `query.limit`; `complete` says
-/// whether the summaries are every candidate or were cut off when read.
+/// The page for `query` out of the summaries that match it, as an index gives them (any
+/// order, a job possibly more than once): each job once, newest first, at most
+/// `query.limit`; `complete` says whether they are every match or were cut off when read.
 pub fn page_of(summaries: Vec<Summary>, query: &ListQuery, complete: bool) -> ListPage {
     // Kept in order as they come: a window is small, and this costs the wasm no sort.
     let mut found: Vec<Summary> = Vec::new();
-    for summary in summaries.into_iter().filter(|s| s.matches(&query.term)) {
+    for summary in summaries {
         if found.iter().all(|f| f.id != summary.id) {
             let at = found.partition_point(|f| (f.rank, f.id) < (summary.rank, summary.id));
             found.insert(at, summary);
