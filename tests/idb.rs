@@ -359,6 +359,11 @@ async fn only_finished_jobs_the_server_holds_leave_the_device_and_their_summarie
     let visits = store.visits(&next).await.unwrap();
     let old = visits.iter().find(|v| v.id == gone.id).unwrap();
     assert_eq!(old.damage[0].note, "划痕 1");
+    // A page that still showed it cannot write it back.
+    let mut edited = gone.clone();
+    edited.revision += 1;
+    assert_eq!(save_new(&store, &edited, now).await, Err(StoreError::Stale));
+    assert_eq!(store.job(gone.id).await.unwrap(), None);
     // Nothing more leaves on a second pass.
     assert_eq!(store.evict(now, 90).await.unwrap(), 0);
 }

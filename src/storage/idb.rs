@@ -245,6 +245,14 @@ impl JobStore for IdbStore {
             if !current.is_undefined() && from_record(&current)?.revision >= job.revision {
                 return Err(StoreError::Stale);
             }
+            // A job that has left the device is the server's now: a page still showing it
+            // does not write it back (without its sync state it would be pushed as new).
+            if current.is_undefined() && job.revision > 1 {
+                let summary = request(store_of(tx, SUMMARIES)?.get(&key(job.id))).await?;
+                if !summary.is_undefined() {
+                    return Err(StoreError::Stale);
+                }
+            }
             record.put(tx)?;
             store_of(tx, OUTBOX)?.add(&entry).map_err(to_store_error)?;
             Ok(())
