@@ -135,19 +135,24 @@ async function search(page) {
   return median(slowest);
 }
 
+/** From the list, a tap on the newest job: the time until its page shows (ms). */
+async function tapNewest(page, base) {
+  await page.goto(`${base}/`);
+  const card = page.locator(".job-card").first();
+  await card.waitFor();
+  const plate = await card.locator(".plate").textContent();
+  const t = await page.evaluate(() => performance.now());
+  await card.click();
+  await page.getByRole("heading", { level: 1, name: plate }).waitFor();
+  return (await page.evaluate(() => performance.now())) - t;
+}
+
 /** Opening the newest job from the list, and a check-in step of it by address. */
 async function openJob(page, base) {
   const jobPage = [];
   const step = [];
   for (let i = 0; i < ROUNDS; i++) {
-    await page.goto(`${base}/`);
-    const card = page.locator(".job-card").first();
-    await card.waitFor();
-    const plate = await card.locator(".plate").textContent();
-    const t = await page.evaluate(() => performance.now());
-    await card.click();
-    await page.getByRole("heading", { level: 1, name: plate }).waitFor();
-    jobPage.push((await page.evaluate(() => performance.now())) - t);
+    jobPage.push(await tapNewest(page, base));
     const id = page.url().split("/jobs/")[1];
     await page.goto(`${base}/jobs/${id}/check-in/customer`);
     await page.getByLabel("车主姓名").waitFor();
@@ -161,16 +166,8 @@ async function throttledNavigation(page, base) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   const times = { job: [], checkIn: [], list: [] };
-  const since = async (t) => (await page.evaluate(() => performance.now())) - t;
   for (let i = 0; i < ROUNDS; i++) {
-    await page.goto(`${base}/`);
-    const card = page.locator(".job-card").first();
-    await card.waitFor();
-    const plate = await card.locator(".plate").textContent();
-    let t = await page.evaluate(() => performance.now());
-    await card.click();
-    await page.getByRole("heading", { level: 1, name: plate }).waitFor();
-    times.job.push(await since(t));
+    times.job.push(await tapNewest(page, base));
     // Full loads: timed from the tap to the next page's heading (its own clock starts anew).
     const tapped = Date.now();
     await page.getByRole("link", { name: "客户联" }).click();

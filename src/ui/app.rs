@@ -28,7 +28,7 @@ pub fn App() -> impl IntoView {
                     </AppHeader>
                     <Notices/>
                     <main id="main" tabindex="-1">
-                        <Routes fallback=NotFound>
+                        <Routes fallback=|| view! { <NotFound/> }>
                             <Route path=path!("/") view=JobList/>
                             <Route path=path!("/new") view=NewJobPage/>
                             <Route path=path!("/jobs/:id") view=JobPage/>

@@ -7,6 +7,7 @@ use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
 use crate::ui::components::badges::{AppointmentBadge, StateBadge};
 use crate::ui::pages::check_in::{copy_href, Step};
+use crate::ui::pages::not_found::NotFound;
 use lanecheck_domain::job::HistoryEntry;
 use lanecheck_domain::summary::Summary;
 use lanecheck_domain::{Job, JobId};
@@ -21,34 +22,22 @@ pub fn JobPage() -> impl IntoView {
     let jobs = use_jobs();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|s| JobId::parse(&s)));
-    move || {
-        let found = id().map(|id| (id, jobs.job(id), jobs.is_missing(id)));
-        match found {
-            Some((_, Some(job), _)) => view! { <JobDetails job/> }.into_any(),
-            Some((_, None, false)) => {
-                view! { <section class="page"><p>{i18n.t(Msg::Loading)}</p></section> }.into_any()
-            }
-            Some((id, None, true)) => view! { <LeftOrMissing id/> }.into_any(),
-            None => view! { <NotFound/> }.into_any(),
-        }
+    move || match id().map(|id| (id, jobs.job(id), jobs.is_missing(id))) {
+        Some((_, Some(job), _)) => view! { <JobDetails job/> }.into_any(),
+        Some((_, None, false)) => loading(i18n.t(Msg::Loading)),
+        Some((id, None, true)) => view! { <LeftDevice id/> }.into_any(),
+        None => view! { <NotFound title=Msg::JobNotFound/> }.into_any(),
     }
 }
 
-#[component]
-fn NotFound() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <section class="page">
-            <h1>{i18n.t(Msg::JobNotFound)}</h1>
-            <A href="/">{i18n.t(Msg::BackToJobs)}</A>
-        </section>
-    }
+fn loading(text: &'static str) -> AnyView {
+    view! { <section class="page"><p>{text}</p></section> }.into_any()
 }
 
 /// A job not on the device: its summary if it left (finished, kept by the server), else
 /// "not found".
 #[component]
-fn LeftOrMissing(id: JobId) -> impl IntoView {
+fn LeftDevice(id: JobId) -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
     let summary = RwSignal::new(None::<Option<Summary>>);
@@ -56,10 +45,14 @@ fn LeftOrMissing(id: JobId) -> impl IntoView {
         summary.try_set(Some(jobs.summary(id).await));
     });
     move || {
-        match summary.get() {
-        None => view! { <section class="page"><p>{i18n.t(Msg::Loading)}</p></section> }.into_any(),
-        Some(None) => view! { <NotFound/> }.into_any(),
-        Some(Some(s)) => view! {
+        let Some(found) = summary.get() else {
+            return loading(i18n.t(Msg::Loading));
+        };
+        let Some(s) = found else {
+            return view! { <NotFound title=Msg::JobNotFound/> }.into_any();
+        };
+        let created = local_date_time(s.created_at, i18n.locale().tag());
+        view! {
             <section class="page job">
                 <A href="/" attr:class="back">{i18n.t(Msg::BackToJobs)}</A>
                 <h1 class="plate">{s.plate.to_string()}</h1>
@@ -71,12 +64,11 @@ fn LeftOrMissing(id: JobId) -> impl IntoView {
                 <p>{i18n.t(Msg::LeftDevice)}</p>
                 <dl class="facts">
                     <div><dt>{i18n.t(Msg::JobNumber)}</dt><dd>{s.id.short()}</dd></div>
-                    <div><dt>{i18n.t(Msg::CreatedAt)}</dt><dd>{local_date_time(s.created_at, i18n.locale().tag())}</dd></div>
+                    <div><dt>{i18n.t(Msg::CreatedAt)}</dt><dd>{created}</dd></div>
                 </dl>
             </section>
         }
-        .into_any(),
-    }
+        .into_any()
     }
 }
 

@@ -1,4 +1,4 @@
-//! Shown for an unknown address.
+//! Shown for an unknown address, or a job that is not on the device.
 
 use crate::i18n::Msg;
 use crate::state::locale::use_i18n;
@@ -6,11 +6,15 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
-pub fn NotFound() -> impl IntoView {
+pub fn NotFound(
+    /// What was not found.
+    #[prop(default = Msg::NotFound)]
+    title: Msg,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page">
-            <h1>{i18n.t(Msg::NotFound)}</h1>
+            <h1>{i18n.t(title)}</h1>
             <A href="/">{i18n.t(Msg::BackToJobs)}</A>
         </section>
     }
