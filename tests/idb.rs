@@ -347,12 +347,14 @@ async fn only_finished_jobs_the_server_holds_leave_the_device_and_their_summarie
     all.sort();
     assert_eq!(all, vec![1, 2, 3, 4, 5]);
     let page = store.list(&ListQuery::new("", 10)).await.unwrap();
-    assert!(!page
-        .summaries
-        .iter()
-        .find(|s| s.id == gone.id)
-        .unwrap()
-        .on_device());
+    assert!(
+        !page
+            .summaries
+            .iter()
+            .find(|s| s.id == gone.id)
+            .unwrap()
+            .on_device
+    );
     let next = car(9, "京A12345", None);
     let visits = store.visits(&next).await.unwrap();
     let old = visits.iter().find(|v| v.id == gone.id).unwrap();

@@ -12,8 +12,8 @@
 //! - `summaries`: the job list's record of each job (the domain's `Summary`), key `id`,
 //!   written in the same transaction as its job; index `rank` (newest first) for the list's
 //!   window, multi-entry index `terms` for search by prefix and for a vehicle's other visits,
-//!   index `kept` (the last change of each job still on the device, and of no other) for the
-//!   jobs that may leave it (`evict`); a summary stays when its job leaves.
+//!   index `updated` for the jobs that may leave the device (`evict`); a summary stays when its
+//!   job leaves.
 //!   Version 4 added it: the upgrade summarises the jobs already stored, in the upgrade's own
 //!   transaction, so no page ever sees a database with jobs and without their summaries; a
 //!   record it cannot read is left as it is and counted in `meta` (`unreadable_jobs`).
@@ -65,7 +65,7 @@ const SYNC: &str = "sync";
 const SUMMARIES: &str = "summaries";
 const BY_RANK: &str = "rank";
 const BY_TERM: &str = "terms";
-const BY_KEPT: &str = "kept";
+const BY_UPDATED: &str = "updated";
 const BY_REFUSAL: &str = "refused";
 const BY_CONFLICT: &str = "conflict";
 const CURSOR_KEY: &str = "sync_cursor";
@@ -167,24 +167,27 @@ impl IdbStore {
     }
 
     pub async fn set_meta(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.readwrite(&[META], async |tx| {
-            store_of(tx, META)?
-                .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
-                .map_err(to_store_error)?;
-            Ok(())
-        })
-        .await
+        let tx = self.transaction(&[META], IdbTransactionMode::Readwrite)?;
+        let store = tx.object_store(META).map_err(to_store_error)?;
+        store
+            .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
+            .map_err(to_store_error)?;
+        JsFuture::from(completion(&tx))
+            .await
+            .map_err(to_store_error)?;
+        Ok(())
     }
 
     /// Stores a blob (a photo, a signature) under its SHA-256; storing it again is harmless.
     pub async fn put_blob(&self, sha256: &str, blob: &web_sys::Blob) -> Result<(), StoreError> {
-        self.readwrite(&[PHOTOS], async |tx| {
-            store_of(tx, PHOTOS)?
-                .put_with_key(blob, &JsValue::from_str(sha256))
-                .map_err(to_store_error)?;
-            Ok(())
-        })
-        .await
+        let tx = self.transaction(&[PHOTOS], IdbTransactionMode::Readwrite)?;
+        let done = completion(&tx);
+        let store = tx.object_store(PHOTOS).map_err(to_store_error)?;
+        store
+            .put_with_key(blob, &JsValue::from_str(sha256))
+            .map_err(to_store_error)?;
+        JsFuture::from(done).await.map_err(to_store_error)?;
+        Ok(())
     }
 
     pub async fn blob(&self, sha256: &str) -> Result<Option<web_sys::Blob>, StoreError> {
@@ -242,10 +245,9 @@ impl JobStore for IdbStore {
             if !current.is_undefined() && from_record(&current)?.revision >= job.revision {
                 return Err(StoreError::Stale);
             }
-            // A job that has left the device comes back only through sync: a page still
-            // showing it does not write it back (without its sync state it would be pushed
-            // as new). A job not stored yet has no summary either.
-            if current.is_undefined() {
+            // A job that has left the device is the server's now: a page still showing it
+            // does not write it back (without its sync state it would be pushed as new).
+            if current.is_undefined() && job.revision > 1 {
                 let summary = request(store_of(tx, SUMMARIES)?.get(&key(job.id))).await?;
                 if !summary.is_undefined() {
                     return Err(StoreError::Stale);
@@ -327,8 +329,11 @@ impl SyncStore for IdbStore {
     }
 
     async fn set_job_sync(&self, id: JobId, sync: &JobSync) -> Result<(), StoreError> {
-        self.readwrite(&[SYNC], async |tx| put_sync(tx, id, sync))
-            .await
+        let tx = self.transaction(&[SYNC], IdbTransactionMode::Readwrite)?;
+        let done = JsFuture::from(completion(&tx));
+        put_sync(&tx, id, sync)?;
+        done.await.map_err(to_store_error)?;
+        Ok(())
     }
 
     async fn confirm(&self, id: JobId, sync: &JobSync) -> Result<(), StoreError> {
@@ -437,7 +442,7 @@ impl IdbStore {
         let candidates = {
             let tx = self.transaction(&[SUMMARIES], IdbTransactionMode::Readonly)?;
             let index = store_of(&tx, SUMMARIES)?
-                .index(BY_KEPT)
+                .index(BY_UPDATED)
                 .map_err(to_store_error)?;
             let range =
                 IdbKeyRange::upper_bound(&JsValue::from_f64(cutoff.timestamp_millis() as f64))
@@ -447,7 +452,7 @@ impl IdbStore {
             found
                 .iter()
                 .filter_map(|s| from_js::<Summary>(&s).ok())
-                .filter(|s| is_finished(s.state))
+                .filter(|s| s.on_device && is_finished(s.state))
                 .collect::<Vec<_>>()
         };
         let mut left = 0;
@@ -465,23 +470,25 @@ impl IdbStore {
         now: DateTime<Utc>,
         keep_days: u32,
     ) -> Result<bool, StoreError> {
-        let id = key(candidate.id);
         let stores = [JOBS, SUMMARIES, OUTBOX, SYNC, PHOTOS];
-        self.readwrite(&stores, async |tx| {
-            let record = request(store_of(tx, JOBS)?.get(&id)).await?;
-            let sync = request(store_of(tx, SYNC)?.get(&id)).await?;
+        let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
+        let done = JsFuture::from(completion(&tx));
+        let id = key(candidate.id);
+        let result = async {
+            let record = request(store_of(&tx, JOBS)?.get(&id)).await?;
+            let sync = request(store_of(&tx, SYNC)?.get(&id)).await?;
             if record.is_undefined() || sync.is_undefined() {
                 return Ok(false);
             }
             let job = from_record(&record)?;
             let sync: JobSync = from_js(&sync)?;
-            let queued = outbox_keys(tx, candidate.id, None).await?;
+            let queued = outbox_keys(&tx, candidate.id, None).await?;
             let mut summary = Summary::of(&job);
             let held = queued.is_empty() && sync.holds(job.revision);
             if !may_leave(&summary, held, now, keep_days) {
                 return Ok(false);
             }
-            let photos = store_of(tx, PHOTOS)?;
+            let photos = store_of(&tx, PHOTOS)?;
             let blobs = job.photos.iter().map(|p| &p.sha256);
             for sha in blobs.chain(job.signature.iter().map(|s| &s.png_sha256)) {
                 photos
@@ -489,30 +496,43 @@ impl IdbStore {
                     .map_err(to_store_error)?;
             }
             for name in [JOBS, SYNC] {
-                store_of(tx, name)?.delete(&id).map_err(to_store_error)?;
+                store_of(&tx, name)?.delete(&id).map_err(to_store_error)?;
             }
-            summary.kept = None;
-            store_of(tx, SUMMARIES)?
+            summary.on_device = false;
+            store_of(&tx, SUMMARIES)?
                 .put(&to_js(&summary)?)
                 .map_err(to_store_error)?;
             Ok(true)
-        })
-        .await
+        }
+        .await;
+        if result.is_err() {
+            let _ = tx.abort();
+            let _ = done.await;
+            return result;
+        }
+        done.await.map_err(to_store_error)?;
+        result
     }
 
     /// Runs `write` in one readwrite transaction over the jobs, their summaries, the outbox and
-    /// the sync state, if the job's stored revision is `expect` (`Some(None)`: the job is not
-    /// stored; `None`: whatever it is). `false` when it is not, and nothing is written.
+    /// the sync state,
+    /// if the job's stored revision is `expect` (`Some(None)`: the job is not stored; `None`:
+    /// whatever it is). `false` when it is not, and nothing is written. A failed step aborts
+    /// the whole transaction.
     async fn write_over(
         &self,
         id: JobId,
         expect: Option<Option<u64>>,
         write: impl AsyncFnOnce(&IdbTransaction) -> Result<(), StoreError>,
     ) -> Result<bool, StoreError> {
-        let stores = [JOBS, SUMMARIES, OUTBOX, SYNC];
-        self.readwrite(&stores, async |tx| {
+        let tx = self.transaction(
+            &[JOBS, SUMMARIES, OUTBOX, SYNC],
+            IdbTransactionMode::Readwrite,
+        )?;
+        let done = JsFuture::from(completion(&tx));
+        let result = async {
             if let Some(expected) = expect {
-                let current = request(store_of(tx, JOBS)?.get(&key(id))).await?;
+                let current = request(store_of(&tx, JOBS)?.get(&key(id))).await?;
                 let revision = match current.is_undefined() {
                     true => None,
                     false => Some(from_record(&current)?.revision),
@@ -521,22 +541,10 @@ impl IdbStore {
                     return Ok(false);
                 }
             }
-            write(tx).await?;
+            write(&tx).await?;
             Ok(true)
-        })
-        .await
-    }
-
-    /// Runs `body` in one readwrite transaction over `stores` and answers once it has
-    /// committed; a failed step aborts the whole transaction.
-    async fn readwrite<T>(
-        &self,
-        stores: &[&str],
-        body: impl AsyncFnOnce(&IdbTransaction) -> Result<T, StoreError>,
-    ) -> Result<T, StoreError> {
-        let tx = self.transaction(stores, IdbTransactionMode::Readwrite)?;
-        let done = JsFuture::from(completion(&tx));
-        let result = body(&tx).await;
+        }
+        .await;
         if result.is_err() {
             let _ = tx.abort();
             let _ = done.await;
@@ -628,7 +636,7 @@ fn migrate(request: &IdbOpenDbRequest, old: u32, new: u32) -> Result<(), JsValue
         let multi = IdbIndexParameters::new();
         multi.set_multi_entry(true);
         summaries.create_index_with_str_and_optional_parameters(BY_TERM, "terms", &multi)?;
-        summaries.create_index_with_str(BY_KEPT, "kept")?;
+        summaries.create_index_with_str(BY_UPDATED, "updated_at")?;
         // Only a refused or conflicting job has a key here (IndexedDB skips null).
         let upgrade = request.transaction().ok_or("no upgrade transaction")?;
         let sync = upgrade.object_store(SYNC)?;

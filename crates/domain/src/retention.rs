@@ -44,6 +44,8 @@ pub fn is_finished(state: JobState) -> bool {
 /// unchanged for more than `keep_days`, and `held`: the server holds this very revision and
 /// nothing of the job waits to be pushed.
 pub fn may_leave(summary: &Summary, held: bool, now: DateTime<Utc>, keep_days: u32) -> bool {
-    let unchanged = |since: DateTime<Utc>| now - since > Duration::days(i64::from(keep_days));
-    held && is_finished(summary.state) && summary.kept.is_some_and(unchanged)
+    summary.on_device
+        && held
+        && is_finished(summary.state)
+        && now - summary.updated_at > Duration::days(i64::from(keep_days))
 }

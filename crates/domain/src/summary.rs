@@ -14,7 +14,7 @@ use crate::job::Job;
 use crate::lifecycle::JobState;
 use crate::plate::{normalise, Plate};
 use crate::vin::Vin;
-use chrono::serde::{ts_milliseconds, ts_milliseconds_option};
+use chrono::serde::ts_milliseconds;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -33,13 +33,12 @@ pub struct Summary {
     pub appointment: bool,
     #[serde(with = "ts_milliseconds")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "ts_milliseconds")]
+    pub updated_at: DateTime<Utc>,
     pub odometer_km: Option<u32>,
     pub damage: Vec<DamageMark>,
-    /// When the job last changed, while it is on the device; `None` (stored as null, which
-    /// IndexedDB leaves out of an index) once it has left it, so the index that retention
-    /// reads holds only the jobs still on the device.
-    #[serde(with = "ts_milliseconds_option")]
-    pub kept: Option<DateTime<Utc>>,
+    /// False once the job itself has left the device (it is on the server).
+    pub on_device: bool,
     /// The list's order as an index key: minus the creation time in milliseconds, so an
     /// ascending read is newest first (ties by id).
     pub rank: i64,
@@ -59,17 +58,13 @@ impl Summary {
             state: job.state,
             appointment: job.is_appointment(),
             created_at: job.created_at,
+            updated_at: job.updated_at,
             odometer_km: job.vehicle.odometer_km,
             damage: job.damage.clone(),
-            kept: Some(job.updated_at),
+            on_device: true,
             rank: -job.created_at.timestamp_millis(),
             terms: terms(job),
         }
-    }
-
-    /// Whether the job itself is still on the device (not only its summary).
-    pub fn on_device(&self) -> bool {
-        self.kept.is_some()
     }
 
     /// Whether a search for `term` (normalised) finds this job: what the `terms` index does.

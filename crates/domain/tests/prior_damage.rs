@@ -84,7 +84,7 @@ fn the_last_odometer_is_the_latest_earlier_visit_that_has_one() {
 fn damage_of_a_visit_that_left_the_device_is_still_old_damage() {
     let earlier = with_mark(1, -1000, "已移出本机");
     let mut summary = Summary::of(&earlier);
-    summary.kept = None;
+    summary.on_device = false;
     let current = walk_in(3);
     assert_eq!(
         prior_damage(&current, &[summary])[0].mark.note,

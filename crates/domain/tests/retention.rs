@@ -15,7 +15,7 @@ use support::*;
 fn summary(state: JobState, age_days: i64) -> Summary {
     let mut summary = Summary::of(&walk_in(1));
     summary.state = state;
-    summary.kept = Some(t(0) - Duration::days(age_days));
+    summary.updated_at = t(0) - Duration::days(age_days);
     summary
 }
 
@@ -32,7 +32,7 @@ fn a_delivered_job_held_by_the_server_leaves_after_the_kept_days() {
     let open = summary(JobState::InRepair, 1000);
     assert!(!may_leave(&open, true, t(0), KEEP_DAYS), "not finished");
     let mut gone = old.clone();
-    gone.kept = None;
+    gone.on_device = false;
     assert!(!may_leave(&gone, true, t(0), KEEP_DAYS), "already gone");
 }
 
@@ -74,7 +74,8 @@ proptest! {
         keep_days in 0u32..400,
     ) {
         let mut s = summary(state, 0);
-        s.kept = on_device.then(|| t(0) - Duration::hours(age_hours));
+        s.updated_at = t(0) - Duration::hours(age_hours);
+        s.on_device = on_device;
         let leaves = may_leave(&s, held, t(0), keep_days);
         let old = age_hours > i64::from(keep_days) * 24;
         prop_assert_eq!(leaves, held && on_device && is_finished(state) && old);

@@ -127,7 +127,7 @@ fn JobCard(summary: Summary) -> impl IntoView {
                     <StateBadge state=summary.state/>
                     <AppointmentBadge appointment=summary.appointment/>
                     <JobSyncBadge id=summary.id/>
-                    {(!summary.on_device()).then(|| view! { <span class="pill">{i18n.t(Msg::OnServerOnly)}</span> })}
+                    {(!summary.on_device).then(|| view! { <span class="pill">{i18n.t(Msg::OnServerOnly)}</span> })}
                 </span>
                 <span class="meta">
                     {i18n.t(Msg::JobNumber)} " " {summary.id.short()} " · "
