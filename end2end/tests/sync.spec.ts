@@ -80,6 +80,7 @@ async function checkInWithPhotos(page: Page, id: string, photos: number) {
   await page.getByLabel("从相册选择").setInputFiles(files);
   // Each photo is downscaled, hashed and stored in turn: on a busy 2-core machine that takes
   // several seconds a photo, so the last one is waited for longer than a plain step.
+  test.info().setTimeout(test.info().timeout + 15_000 * photos);
   await expect(page.getByRole("img", { name: `照片 ${photos}` })).toBeVisible({ timeout: 15_000 * photos });
   await page.goto(`/jobs/${id}/check-in/review`);
   await page.getByLabel("跳过原因（会记录在接车单上）").fill("同步测试：其余项目稍后补");
