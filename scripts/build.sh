@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Release build of both entry points into dist/: the shell (index.html) and the check-in
-# (dist/check-in/), and of the sync worker (dist/sync*.js), their wasm-bindgen glue minified, then the service worker's precache list
-# over everything built.
+# Release build of the three pages into dist/: the shell (index.html, the job list), the desk
+# (dist/desk/: a job's page, a new job, settings, sync) and the check-in (dist/check-in/), and
+# of the sync worker (dist/sync*.js), their wasm-bindgen glue minified, then the service
+# worker's precache list over everything built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 trunk build --release --offline=true index.html
-# The check-in page is the shell's page with the other binary and without the files the shell
+# The other pages are the shell's page with another binary and without the files the shell
 # already copies: made from index.html so their heads never drift apart.
-sed -e 's/data-bin="lanecheck"/data-bin="check-in"/' -e '/rel="copy-/d' index.html > check-in.html
-trunk build --release --offline=true check-in.html --dist dist/check-in --public-url /check-in/
+for page in desk check-in; do
+  sed -e "s/data-bin=\"lanecheck\"/data-bin=\"$page\"/" -e '/rel="copy-/d' index.html > "$page.html"
+  trunk build --release --offline=true "$page.html" --dist "dist/$page" --public-url "/$page/"
+done
 # The sync worker: a module worker of its own (public/sync-worker.js loads it), built like the
 # pages but for wasm-bindgen's `web` target, which Trunk does not offer for workers.
 cargo build --release --target wasm32-unknown-unknown --bin sync-worker

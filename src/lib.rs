@@ -11,13 +11,19 @@ pub mod storage;
 pub mod sync_worker;
 pub mod ui;
 
-/// Mounts the app shell (job list, new job, job page, settings) on `<body>`.
+/// Mounts the app shell (the job list) on `<body>`.
 pub fn start_shell() {
     leptos::mount::mount_to_body(ui::app::App);
 }
 
-/// Mounts the check-in on `<body>`: a page of its own, so its code is not in the shell's
-/// first load (see docs/architecture.md, "Two entry points").
+/// Mounts the desk (a job's page, a new job, settings, sync) on `<body>`: a page of its own,
+/// so its code is not in the shell's first load (see docs/architecture.md, "Three pages").
+pub fn start_desk() {
+    leptos::mount::mount_to_body(ui::desk_app::DeskApp);
+}
+
+/// Mounts the check-in (a walk-in's arrival and the check-in's steps) on `<body>`: a page of
+/// its own, like the desk.
 pub fn start_check_in() {
     leptos::mount::mount_to_body(ui::check_in_app::CheckInApp);
 }

@@ -35,7 +35,8 @@ async function resolveFile(urlPath) {
     const info = await stat(candidate).catch(() => null);
     if (info?.isFile()) return candidate;
   }
-  return join(root, /^\/(jobs\/[^/]+\/check-in\/|settings$|sync$|arrive$)/.test(urlPath) ? "check-in/index.html" : "index.html");
+  if (/^\/(jobs\/[^/]+\/check-in\/|arrive$)/.test(urlPath)) return join(root, "check-in/index.html");
+  return join(root, /^\/(new|jobs\/[^/]+|settings|sync)$/.test(urlPath) ? "desk/index.html" : "index.html");
 }
 
 const server = createServer(async (req, res) => {

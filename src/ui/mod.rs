@@ -4,4 +4,5 @@
 pub mod app;
 pub mod check_in_app;
 pub mod components;
+pub mod desk_app;
 pub mod pages;

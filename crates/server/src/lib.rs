@@ -161,8 +161,9 @@ pub async fn migrate_blobs(state: &AppState) -> Result<usize, String> {
     Ok(adopted)
 }
 
-/// The PWA: files as they are, the second entry point's page for check-in addresses, a
-/// walk-in's arrival, settings and sync, the shell otherwise. Each file goes out as its
+/// The PWA: files as they are, the check-in's page for check-in addresses and a walk-in's
+/// arrival, the desk's page for a new job, a job's page, settings and sync, the shell
+/// otherwise. Each file goes out as its
 /// brotli or gzip copy made by the build (`tools/compress.mjs`) when the browser accepts it,
 /// and with the cache rule of its name (`cache_control`).
 fn pwa(dist: &std::path::Path) -> Router {
@@ -176,13 +177,15 @@ fn pwa(dist: &std::path::Path) -> Router {
                     .precompressed_gzip(),
             )
     };
-    let (check_in, shell) = (page("check-in/index.html"), page("index.html"));
+    let (check_in, desk) = (page("check-in/index.html"), page("desk/index.html"));
     Router::new()
         .route_service("/jobs/{id}/check-in/{*rest}", check_in.clone())
-        .route_service("/settings", check_in.clone())
-        .route_service("/arrive", check_in.clone())
-        .route_service("/sync", check_in)
-        .fallback_service(shell)
+        .route_service("/arrive", check_in)
+        .route_service("/new", desk.clone())
+        .route_service("/jobs/{id}", desk.clone())
+        .route_service("/settings", desk.clone())
+        .route_service("/sync", desk)
+        .fallback_service(page("index.html"))
         .layer(axum::middleware::from_fn(
             async |request: axum::extract::Request, next: axum::middleware::Next| {
                 let rule = cache_control(request.uri().path());

@@ -8,11 +8,17 @@ use std::path::{Path, PathBuf};
 
 const WASM: &str = "lanecheck-7afca78a0843ed6_bg.wasm";
 
-/// A `dist/` with a shell, a check-in page, a hashed wasm and an unhashed service worker,
+/// A `dist/` with a shell, a desk page, a check-in page, a hashed wasm and an unhashed service worker,
 /// each with compressed copies whose contents say which copy was sent.
 fn dist() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("lanecheck-dist-{}", uuid::Uuid::new_v4()));
-    for file in ["index.html", "check-in/index.html", WASM, "sw.js"] {
+    for file in [
+        "index.html",
+        "desk/index.html",
+        "check-in/index.html",
+        WASM,
+        "sw.js",
+    ] {
         let path = dir.join(file);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         for (suffix, body) in [("", "plain"), (".br", "brotli"), (".gz", "gzip")] {
@@ -99,11 +105,25 @@ async fn files_go_out_compressed_when_the_browser_takes_it() {
     assert_eq!(plain.encoding, None);
     assert_eq!(plain.body, format!("plain {WASM}"));
 
-    // Pages, the shell's fallback and the check-in page's, are compressed too.
-    let shell = get(&base, "/jobs/123", "br").await;
-    assert_eq!(shell.body, "brotli index.html");
-    let step = get(&base, "/jobs/123/check-in/customer", "br").await;
-    assert_eq!(step.body, "brotli check-in/index.html");
+    // Pages, the shell's fallback, the desk's and the check-in page's, are compressed too,
+    // each address answered by its page.
+    for (path, page) in [
+        ("/", "index.html"),
+        ("/unknown/address", "index.html"),
+        ("/new", "desk/index.html"),
+        ("/jobs/123", "desk/index.html"),
+        ("/settings", "desk/index.html"),
+        ("/sync", "desk/index.html"),
+        ("/jobs/123/check-in/customer", "check-in/index.html"),
+        ("/jobs/123/check-in/copy", "check-in/index.html"),
+        ("/arrive", "check-in/index.html"),
+    ] {
+        assert_eq!(
+            get(&base, path, "br").await.body,
+            format!("brotli {page}"),
+            "{path}"
+        );
+    }
     let _ = std::fs::remove_dir_all(&dist);
 }
 
@@ -118,6 +138,7 @@ async fn hashed_files_are_kept_for_ever_and_pages_are_asked_for_again() {
         "/index.html",
         "/sw.js",
         "/jobs/1/check-in/damage",
+        "/jobs/1",
         "/settings",
     ] {
         assert_eq!(get(&base, path, "br").await.cache, "no-cache", "{path}");

@@ -1,5 +1,6 @@
-//! The top bar: app name, the page's navigation, connectivity or the sync badge (a link to
-//! the sync page), and whether the last change was saved.
+//! The top bar: app name, the navigation between the pages (each a page of its own, see
+//! docs/architecture.md, "Three pages"), connectivity or the sync badge (a link to the sync
+//! page), and whether the last change was saved.
 
 use crate::i18n::Msg;
 use crate::state::device::use_device;
@@ -11,10 +12,19 @@ use crate::ui::components::badges::sync_badge;
 use lanecheck_sync::report::Badge;
 use leptos::prelude::*;
 
+/// The places of the main navigation.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Place {
+    Jobs,
+    NewJob,
+    Settings,
+}
+
 #[component]
 pub fn AppHeader(
-    /// The page's navigation links.
-    children: Children,
+    /// The navigation's place of the screen in front of the advisor, if it is one of them.
+    #[prop(into)]
+    current: Signal<Option<Place>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let device = use_device();
@@ -39,12 +49,19 @@ pub fn AppHeader(
                     }.into_any()),
                     false => {
                         let (text, class) = sync.report.with(|r| sync_badge(i18n, r));
-                        Some(view! { <a href="/sync" rel="external" class=class>{text}</a> }.into_any())
+                        Some(view! { <a href="/sync" class=class>{text}</a> }.into_any())
                     }
                 }}
                 <span>{status}</span>
             </p>
-            <nav aria-label=i18n.t(Msg::MainNav)>{children()}</nav>
+            <nav aria-label=i18n.t(Msg::MainNav)>
+                {[(Place::Jobs, "/", Msg::NavJobs), (Place::NewJob, "/new", Msg::NavNewJob), (Place::Settings, "/settings", Msg::NavSettings)]
+                    .map(|(place, href, label)| view! {
+                        <a href=href aria-current=move || (current.get() == Some(place)).then_some("page")>
+                            {i18n.t(label)}
+                        </a>
+                    })}
+            </nav>
         </header>
     }
 }

@@ -9,7 +9,6 @@ use crate::ui::components::badges::{AppointmentBadge, JobSyncBadge, StateBadge};
 use lanecheck_domain::summary::{ListPage, ListQuery, Summary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 /// Jobs shown at first, and added by each "show more".
 const WINDOW: usize = 30;
@@ -48,7 +47,7 @@ pub fn JobList() -> impl IntoView {
                 return view! {
                     <div class="empty">
                         <p>{i18n.t(Msg::NoJobs)}</p>
-                        <A href="/new" attr:class="button primary">{i18n.t(Msg::NewJobTitle)}</A>
+                        <a href="/new" class="button primary">{i18n.t(Msg::NewJobTitle)}</a>
                     </div>
                 }
                 .into_any();
@@ -81,7 +80,7 @@ pub fn JobList() -> impl IntoView {
             <h1>{i18n.t(Msg::NavJobs)}</h1>
             // One tap when a walk-in drives up: the greeting clock starts here, the plate
             // follows on the next screen (the check-in page's `/arrive`).
-            <a href="/arrive" rel="external" class="button primary wide arrive" on:click=|_| record_arrival()>
+            <a href="/arrive" class="button primary wide arrive" on:click=|_| record_arrival()>
                 {i18n.t(Msg::WalkInArrived)}
             </a>
             <div class="field">
@@ -121,7 +120,7 @@ fn JobCard(summary: Summary) -> impl IntoView {
     let created = summary.created_at;
     view! {
         <li>
-            <A href=href attr:class="job-card">
+            <a href=href class="job-card">
                 <span class="plate">{summary.plate.to_string()}</span>
                 <span class="badges">
                     <StateBadge state=summary.state/>
@@ -133,7 +132,7 @@ fn JobCard(summary: Summary) -> impl IntoView {
                     {i18n.t(Msg::JobNumber)} " " {summary.id.short()} " · "
                     <time>{local_date_time(created, i18n.locale().tag())}</time>
                 </span>
-            </A>
+            </a>
         </li>
     }
 }

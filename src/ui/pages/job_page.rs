@@ -13,20 +13,15 @@ use lanecheck_domain::summary::Summary;
 use lanecheck_domain::{Job, JobId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 #[component]
-pub fn JobPage() -> impl IntoView {
+pub fn JobPage(id: JobId) -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|s| JobId::parse(&s)));
-    move || match id().map(|id| (id, jobs.job(id), jobs.is_missing(id))) {
-        Some((_, Some(job), _)) => view! { <JobDetails job/> }.into_any(),
-        Some((_, None, false)) => loading(i18n.t(Msg::Loading)),
-        Some((id, None, true)) => view! { <LeftDevice id/> }.into_any(),
-        None => view! { <NotFound title=Msg::JobNotFound/> }.into_any(),
+    move || match (jobs.job(id), jobs.is_missing(id)) {
+        (Some(job), _) => view! { <JobDetails job/> }.into_any(),
+        (None, false) => loading(i18n.t(Msg::Loading)),
+        (None, true) => view! { <LeftDevice id/> }.into_any(),
     }
 }
 
@@ -54,7 +49,7 @@ fn LeftDevice(id: JobId) -> impl IntoView {
         let created = local_date_time(s.created_at, i18n.locale().tag());
         view! {
             <section class="page job">
-                <A href="/" attr:class="back">{i18n.t(Msg::BackToJobs)}</A>
+                <a href="/" class="back">{i18n.t(Msg::BackToJobs)}</a>
                 <h1 class="plate">{s.plate.to_string()}</h1>
                 <p class="badges">
                     <StateBadge state=s.state/>
@@ -85,7 +80,7 @@ fn JobDetails(job: Job) -> impl IntoView {
     let history = job.history.clone();
     view! {
         <section class="page job">
-            <A href="/" attr:class="back">{i18n.t(Msg::BackToJobs)}</A>
+            <a href="/" class="back">{i18n.t(Msg::BackToJobs)}</a>
             <h1 class="plate">{job.vehicle.plate.to_string()}</h1>
             <p class="badges">
                 <StateBadge state=job.state/>
@@ -128,7 +123,7 @@ fn Actions(job: Job) -> impl IntoView {
         view! {
             <div class="actions">
                 // The check-in is a page of its own (its own bundle): a full load.
-                <a href=href class="button primary" rel="external">{i18n.t(label)}</a>
+                <a href=href class="button primary">{i18n.t(label)}</a>
             </div>
         }
     })

@@ -3,6 +3,7 @@
 
 use crate::i18n::{plate_error, Msg};
 use crate::platform::clock;
+use crate::platform::location::go;
 use crate::state::drafts::use_drafts;
 use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
@@ -12,13 +13,14 @@ use lanecheck_domain::Visit;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 
 #[component]
-pub fn NewJobPage() -> impl IntoView {
+pub fn NewJobPage(
+    /// The page's path, to move to the new job without a reload.
+    path: RwSignal<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
-    let navigate = use_navigate();
     let drafts = use_drafts();
     drafts.enter("new".into());
     let kind = drafts.field("visit", String::new());
@@ -49,14 +51,13 @@ pub fn NewJobPage() -> impl IntoView {
             Visit::WalkIn
         };
         set_busy.set(true);
-        let navigate = navigate.clone();
         spawn_local(async move {
             // A storage failure is shown by the notices; the form keeps what was typed.
             let created = jobs.create(visit, parsed).await;
             set_busy.set(false);
             if let Ok(id) = created {
                 drafts.clear();
-                navigate(&format!("/jobs/{id}"), Default::default());
+                go(path, &format!("/jobs/{id}"));
             }
         });
     };

@@ -3,7 +3,6 @@
 use crate::i18n::Msg;
 use crate::state::locale::use_i18n;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFound(
@@ -15,7 +14,7 @@ pub fn NotFound(
     view! {
         <section class="page">
             <h1>{i18n.t(title)}</h1>
-            <A href="/">{i18n.t(Msg::BackToJobs)}</A>
+            <a href="/">{i18n.t(Msg::BackToJobs)}</a>
         </section>
     }
 }

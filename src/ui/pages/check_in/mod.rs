@@ -191,7 +191,7 @@ pub fn CheckInPage(
             return view! {
                 <section class="page">
                     <h1>{i18n.t(text)}</h1>
-                    <a href="/" rel="external">{i18n.t(Msg::BackToJobs)}</a>
+                    <a href="/">{i18n.t(Msg::BackToJobs)}</a>
                 </section>
             }
             .into_any();
@@ -320,7 +320,7 @@ fn CheckInStep(job: Job, step: Step) -> impl IntoView {
     view! {
         <section class="page check-in">
             <p class="crumbs">
-                <a href=format!("/jobs/{id}") rel="external">{plate}</a>
+                <a href=format!("/jobs/{id}")>{plate}</a>
                 <AppointmentBadge appointment/>
             </p>
             <nav class="stepper" aria-label=i18n.t(Msg::CheckInTitle)><ol node_ref=row>{stepper}</ol></nav>
