@@ -20,7 +20,7 @@ use crate::storage::{JobStore, KEEP_DAYS_KEY, SYNC_DEVICE_KEY, SYNC_ENDPOINT_KEY
 use futures::channel::mpsc;
 use futures::future::{select, Either};
 use futures::StreamExt;
-use lanecheck_domain::retention::KEEP_DAYS;
+use lanecheck_domain::retention::{finished_since, KEEP_DAYS};
 use lanecheck_domain::JobId;
 use lanecheck_sync::endpoint::parse_endpoint;
 use lanecheck_sync::engine::{Engine, Outcome, Round};
@@ -164,6 +164,9 @@ async fn sync_once(
         .filter(|(_, s)| *s == JobState::Waiting)
         .count();
     publish(Badge::Syncing(waiting), states);
+    if let Some(now) = chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64) {
+        engine.finished_since = finished_since(now, keep_days(store).await);
+    }
     let mut round = Round::default();
     let outcome = engine
         .round(store, &remote, worker_scope::random(), &mut round)
@@ -198,14 +201,18 @@ async fn retire(store: &IdbStore) -> u32 {
     {
         return 0;
     }
-    let keep = store.meta(KEEP_DAYS_KEY).await.ok().flatten();
-    let keep = keep.and_then(|d| d.parse().ok()).unwrap_or(KEEP_DAYS);
     let Some(at) = chrono::DateTime::from_timestamp_millis(now) else {
         return 0;
     };
-    let left = store.evict(at, keep).await.unwrap_or(0);
+    let left = store.evict(at, keep_days(store).await).await.unwrap_or(0);
     let _ = store.set_meta(RETIRED_AT_KEY, &now.to_string()).await;
     left
+}
+
+/// The days the store keeps finished jobs on its devices (settings).
+async fn keep_days(store: &IdbStore) -> u32 {
+    let keep = store.meta(KEEP_DAYS_KEY).await.ok().flatten();
+    keep.and_then(|d| d.parse().ok()).unwrap_or(KEEP_DAYS)
 }
 
 /// The server as the settings name it, if endpoint and token are there and the endpoint is

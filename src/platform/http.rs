@@ -155,9 +155,19 @@ impl Remote for FetchRemote<'_> {
         }
     }
 
-    async fn changes(&self, cursor: &str, limit: u32) -> Result<Changes, Failure> {
+    async fn changes(
+        &self,
+        cursor: &str,
+        limit: u32,
+        finished_since: &str,
+    ) -> Result<Changes, Failure> {
         let cursor: String = js_sys::encode_uri_component(cursor).into();
-        let path = format!("/changes?since={cursor}&limit={limit}");
+        let mut path = format!("/changes?since={cursor}&limit={limit}");
+        if !finished_since.is_empty() {
+            // Digits and dashes only (`retention::finished_since`).
+            path.push_str("&finished_since=");
+            path.push_str(finished_since);
+        }
         let answer = self.send("GET", &path, &[], &JsValue::UNDEFINED).await?;
         match answer.ok() {
             true => answer.json(),

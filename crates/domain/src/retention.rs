@@ -7,7 +7,7 @@
 use crate::lifecycle::JobState;
 use crate::plate::to_half_width;
 use crate::summary::Summary;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike, Duration, Utc};
 
 /// Days a finished, synced job stays on the device unless the store sets otherwise.
 pub const KEEP_DAYS: u32 = 90;
@@ -33,6 +33,14 @@ pub fn parse_keep_days(typed: &str) -> Result<u32, KeepDaysError> {
         }
         _ => Err(KeepDaysError::Invalid),
     }
+}
+
+/// The first day (`YYYY-MM-DD`, UTC) whose finished jobs a pull still brings to the device:
+/// older finished jobs would leave it at once, so a new device does not download the
+/// store's whole history (`/changes?finished_since=`, docs/sync.md).
+pub fn finished_since(now: DateTime<Utc>, keep_days: u32) -> String {
+    let day = (now - Duration::days(i64::from(keep_days))).date_naive();
+    format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
 }
 
 /// The states after which nothing more happens to a job on the device.

@@ -6,7 +6,8 @@ mod support;
 use chrono::Duration;
 use lanecheck_domain::lifecycle::JobState;
 use lanecheck_domain::retention::{
-    is_finished, may_leave, parse_keep_days, KeepDaysError, KEEP_DAYS, MAX_KEEP_DAYS,
+    finished_since, is_finished, may_leave, parse_keep_days, KeepDaysError, KEEP_DAYS,
+    MAX_KEEP_DAYS,
 };
 use lanecheck_domain::summary::Summary;
 use proptest::prelude::*;
@@ -56,7 +57,27 @@ fn kept_days_are_a_whole_number_from_one_to_ten_years() {
     }
 }
 
+#[test]
+fn the_pulls_window_starts_the_kept_days_before_today() {
+    let now = chrono::DateTime::parse_from_rfc3339("2026-12-02T23:30:00+00:00")
+        .unwrap()
+        .to_utc();
+    assert_eq!(finished_since(now, KEEP_DAYS), "2026-09-03");
+    assert_eq!(finished_since(now, 1), "2026-12-01");
+    assert_eq!(finished_since(now, MAX_KEEP_DAYS), "2016-12-04");
+}
+
 proptest! {
+    /// Always a date the server reads (`YYYY-MM-DD`), exactly `days` before the day of `now`.
+    #[test]
+    fn the_pulls_window_is_a_date_days_before_now(ms in 0i64..4_000_000_000_000, days in 1..=MAX_KEEP_DAYS) {
+        let now = chrono::DateTime::from_timestamp_millis(ms).unwrap();
+        let text = finished_since(now, days);
+        let day = chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").unwrap();
+        prop_assert_eq!(text.len(), 10);
+        prop_assert_eq!((now.date_naive() - day).num_days(), i64::from(days));
+    }
+
     #[test]
     fn any_typed_days_are_read_or_refused_without_panic(typed in "\\PC{0,12}") {
         if let Ok(days) = parse_keep_days(&typed) {

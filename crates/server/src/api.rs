@@ -13,9 +13,10 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use lanecheck_domain::retention::is_finished;
 use lanecheck_domain::schema::{self, SchemaError};
 use lanecheck_domain::seal::sha256_hex;
-use lanecheck_domain::JobId;
+use lanecheck_domain::{Job, JobId};
 use lanecheck_sync::protocol::{blob_refs, etag, version_of, ErrorBody, WhoAmI};
 use serde::Serialize;
 use serde_json::value::RawValue;
@@ -449,12 +450,12 @@ async fn write_once(
     app: &AppState,
     advisor: &Advisor,
     headers: &HeaderMap,
-    write: (&JobId, Option<i64>, Option<&str>),
+    write: (&JobId, Option<i64>, Option<&Job>, Option<&str>),
     request: String,
 ) -> Result<Response, ApiError> {
     let key = idempotency_key(headers)?;
     let request = sha256_hex(request.as_bytes());
-    let (id, expected, document) = write;
+    let (id, expected, job, document) = write;
     let claim = Claim {
         advisor: &advisor.id,
         key: &key,
@@ -468,6 +469,7 @@ async fn write_once(
         expected,
         document,
         day: &day,
+        finished: job.is_some_and(|job| is_finished(job.state)),
     };
     let outcome = db::write_job(&app.db, &change, &claim, |write| {
         let (status, body) = answer_of(write);
@@ -578,7 +580,7 @@ async fn put_job(
         &app,
         &advisor,
         &headers,
-        (&id, expected, Some(text)),
+        (&id, expected, Some(&job), Some(text)),
         request,
     )
     .await
@@ -607,7 +609,14 @@ async fn delete_job(
             "No such job.",
         ));
     }
-    write_once(&app, &advisor, &headers, (&id, expected, None), request).await
+    write_once(
+        &app,
+        &advisor,
+        &headers,
+        (&id, expected, None, None),
+        request,
+    )
+    .await
 }
 
 /// The device name the app sends (`X-LaneCheck-Device`, percent-encoded UTF-8, at most
@@ -652,10 +661,10 @@ fn bounded(text: &str, max: i64) -> Option<i64> {
     text.parse().ok().filter(|n| (1..=max).contains(n))
 }
 
-/// `since` and `limit` of `/changes`, strictly as the contract types them.
-fn feed_query(query: Option<&str>) -> Result<(i64, i64), ApiError> {
+/// `since`, `finished_since` and `limit` of `/changes`, strictly as the contract types them.
+fn feed_query(query: Option<&str>) -> Result<(i64, String, i64), ApiError> {
     let bad = |what: &str| ApiError::new(StatusCode::BAD_REQUEST, "bad_request", what.to_string());
-    let (mut since, mut limit) = (0, 100);
+    let (mut since, mut finished_since, mut limit) = (0, String::new(), 100);
     for (name, value) in url_pairs(query.unwrap_or_default()) {
         match name.as_str() {
             "since" if value.is_empty() => since = 0,
@@ -670,10 +679,17 @@ fn feed_query(query: Option<&str>) -> Result<(i64, i64), ApiError> {
                 limit = bounded(&value, 500)
                     .ok_or_else(|| bad("limit is a whole number from 1 to 500."))?
             }
+            "finished_since" => {
+                finished_since = chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d")
+                    .ok()
+                    .filter(|_| value.len() == 10)
+                    .map(|_| value)
+                    .ok_or_else(|| bad("finished_since is a date, YYYY-MM-DD."))?
+            }
             _ => {}
         }
     }
-    Ok((since, limit))
+    Ok((since, finished_since, limit))
 }
 
 /// The decoded name/value pairs of a query string.
@@ -698,9 +714,13 @@ async fn changes(
     advisor: Advisor,
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
-    let (since, limit) = feed_query(query.as_deref())?;
+    let (since, finished_since, limit) = feed_query(query.as_deref())?;
+    let window = db::Window {
+        since,
+        finished_since: &finished_since,
+    };
     // Plan the page by size first, then read just its documents.
-    let entries = db::feed(&app.db, &advisor.store, since, limit + 1).await?;
+    let entries = db::feed(&app.db, &advisor.store, window, limit + 1).await?;
     let mut bytes = 0;
     let mut taken = 0;
     for entry in entries.iter().take(limit as usize) {
@@ -715,7 +735,7 @@ async fn changes(
     let rows = if taken == 0 {
         Vec::new()
     } else {
-        db::changes(&app.db, &advisor.store, since, until).await?
+        db::changes(&app.db, &advisor.store, window, until).await?
     };
     let changes: Vec<String> = rows.iter().map(served).collect();
     let body = format!(

@@ -127,10 +127,17 @@ impl Remote for HttpRemote<'_> {
         }
     }
 
-    async fn changes(&self, cursor: &str, limit: u32) -> Result<Changes, Failure> {
-        let request = self
-            .request(Method::GET, "/changes")
-            .query(&[("since", cursor), ("limit", &limit.to_string())]);
+    async fn changes(
+        &self,
+        cursor: &str,
+        limit: u32,
+        finished_since: &str,
+    ) -> Result<Changes, Failure> {
+        let mut query = vec![("since", cursor.to_string()), ("limit", limit.to_string())];
+        if !finished_since.is_empty() {
+            query.push(("finished_since", finished_since.to_string()));
+        }
+        let request = self.request(Method::GET, "/changes").query(&query);
         let response = send(request).await?;
         if response.status().is_success() {
             json(response).await

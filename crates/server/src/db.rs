@@ -38,6 +38,12 @@ const ADVISOR_COLUMNS: &[(&str, &str)] = &[
     ("revoked", "BIGINT NOT NULL DEFAULT 0"),
 ];
 
+/// Columns added to `jobs` after its first release: (column, definition). `finished` is 1 for
+/// a document of a finished job (delivered or followed up), which a new device's pull may
+/// leave out once it is old (`/changes?finished_since=`); rows written before the column
+/// existed are marked from their documents when it is added.
+const JOB_COLUMNS: &[(&str, &str)] = &[("finished", "BIGINT NOT NULL DEFAULT 0")];
+
 /// How long a replayable answer is kept: the contract promises at least 7 days.
 pub const IDEMPOTENCY_RETENTION_MS: i64 = 8 * 24 * 3600 * 1000;
 
@@ -54,16 +60,57 @@ pub async fn open(url: &str) -> Result<Db, sqlx::Error> {
         sqlx::query(statement).execute(&db).await?;
     }
     for (column, definition) in ADVISOR_COLUMNS {
-        let probe = format!("SELECT {column} FROM advisors LIMIT 1");
-        if sqlx::query(&probe).fetch_optional(&db).await.is_err() {
-            sqlx::query(&format!(
-                "ALTER TABLE advisors ADD COLUMN {column} {definition}"
-            ))
-            .execute(&db)
-            .await?;
+        add_column(&db, "advisors", column, definition).await?;
+    }
+    for (column, definition) in JOB_COLUMNS {
+        if add_column(&db, "jobs", column, definition).await? {
+            mark_finished(&db).await?;
         }
     }
     Ok(db)
+}
+
+/// Adds a column the table lacks; `true` if it was added.
+async fn add_column(
+    db: &Db,
+    table: &str,
+    column: &str,
+    definition: &str,
+) -> Result<bool, sqlx::Error> {
+    let probe = format!("SELECT {column} FROM {table} LIMIT 1");
+    if sqlx::query(&probe).fetch_optional(db).await.is_ok() {
+        return Ok(false);
+    }
+    sqlx::query(&format!(
+        "ALTER TABLE {table} ADD COLUMN {column} {definition}"
+    ))
+    .execute(db)
+    .await?;
+    Ok(true)
+}
+
+/// Marks the stored documents of finished jobs (once, when the column is new).
+async fn mark_finished(db: &Db) -> Result<(), sqlx::Error> {
+    let rows = sqlx::query("SELECT store_id, id, document FROM jobs WHERE deleted = 0")
+        .fetch_all(db)
+        .await?;
+    for row in rows {
+        let document: Option<String> = row.get(2);
+        if document.as_deref().is_some_and(is_finished) {
+            sqlx::query("UPDATE jobs SET finished = 1 WHERE store_id = $1 AND id = $2")
+                .bind(row.get::<String, _>(0))
+                .bind(row.get::<String, _>(1))
+                .execute(db)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether a stored document is of a finished job.
+fn is_finished(document: &str) -> bool {
+    lanecheck_domain::schema::restore(document)
+        .is_ok_and(|job| lanecheck_domain::retention::is_finished(job.state))
 }
 
 /// A new secret: 244 random bits.
@@ -324,8 +371,10 @@ pub struct Change<'a> {
     pub id: &'a str,
     pub expected: Option<i64>,
     pub document: Option<&'a str>,
-    /// The local date of the write, for the manager's page.
+    /// The local date of the write, for the manager's page and the feed's window.
     pub day: &'a str,
+    /// Whether the document is of a finished job (delivered or followed up).
+    pub finished: bool,
 }
 
 /// The idempotency key a write claims: whose, which, and a hash of the request it names.
@@ -359,7 +408,9 @@ pub async fn write_job(
         expected,
         document,
         day,
+        finished,
     } = *change;
+    let finished = i64::from(finished);
     let mut tx = db.begin().await?;
     // A concurrent claim of the same key blocks here until the first transaction ends.
     let claimed = sqlx::query(
@@ -402,23 +453,25 @@ pub async fn write_job(
     };
     let write = match (&current, expected) {
         (None, None) => {
-            sqlx::query("INSERT INTO jobs (store_id, id, seq, deleted, document, day) VALUES ($1, $2, $3, $4, $5, $6)")
+            sqlx::query("INSERT INTO jobs (store_id, id, seq, deleted, document, day, finished) VALUES ($1, $2, $3, $4, $5, $6, $7)")
                 .bind(store)
                 .bind(id)
                 .bind(seq)
                 .bind(i64::from(row.deleted))
                 .bind(document)
                 .bind(day)
+                .bind(finished)
                 .execute(&mut *tx)
                 .await?;
             Write::Created(row)
         }
         (Some(now), Some(version)) if now.seq == version => {
-            sqlx::query("UPDATE jobs SET seq = $1, deleted = $2, document = $3, day = $4 WHERE store_id = $5 AND id = $6")
+            sqlx::query("UPDATE jobs SET seq = $1, deleted = $2, document = $3, day = $4, finished = $5 WHERE store_id = $6 AND id = $7")
                 .bind(seq)
                 .bind(i64::from(row.deleted))
                 .bind(document)
                 .bind(day)
+                .bind(finished)
                 .bind(store)
                 .bind(id)
                 .execute(&mut *tx)
@@ -458,18 +511,27 @@ pub struct FeedEntry {
     pub bytes: i64,
 }
 
-/// The sizes of the store's writes after `since`, in write order.
+/// Which of a store's writes the feed shows: those after `since`, leaving out finished jobs
+/// last written before the day `finished_since` (`YYYY-MM-DD`; "" leaves out none).
+#[derive(Clone, Copy, Debug)]
+pub struct Window<'a> {
+    pub since: i64,
+    pub finished_since: &'a str,
+}
+
+/// The sizes of the writes in the window, in write order.
 pub async fn feed(
     db: &Db,
     store: &str,
-    since: i64,
+    window: Window<'_>,
     limit: i64,
 ) -> Result<Vec<FeedEntry>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT seq, COALESCE(OCTET_LENGTH(document), 0) FROM jobs WHERE store_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+        "SELECT seq, COALESCE(OCTET_LENGTH(document), 0) FROM jobs WHERE store_id = $1 AND seq > $2 AND NOT (finished = 1 AND day < $3) ORDER BY seq LIMIT $4",
     )
     .bind(store)
-    .bind(since)
+    .bind(window.since)
+    .bind(window.finished_since)
     .bind(limit)
     .fetch_all(db)
     .await?;
@@ -482,18 +544,19 @@ pub async fn feed(
         .collect())
 }
 
-/// The store's jobs written after `since` up to `until`, in write order.
+/// The jobs in the window written up to `until`, in write order.
 pub async fn changes(
     db: &Db,
     store: &str,
-    since: i64,
+    window: Window<'_>,
     until: i64,
 ) -> Result<Vec<JobRow>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT id, seq, deleted, document FROM jobs WHERE store_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq",
+        "SELECT id, seq, deleted, document FROM jobs WHERE store_id = $1 AND seq > $2 AND NOT (finished = 1 AND day < $3) AND seq <= $4 ORDER BY seq",
     )
     .bind(store)
-    .bind(since)
+    .bind(window.since)
+    .bind(window.finished_since)
     .bind(until)
     .fetch_all(db)
     .await?;

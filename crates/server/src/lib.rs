@@ -137,7 +137,11 @@ pub async fn migrate_blobs(state: &AppState) -> Result<usize, String> {
             continue;
         }
         let mut referenced = Vec::new();
-        for row in db::changes(&state.db, &store, 0, i64::MAX)
+        let everything = db::Window {
+            since: 0,
+            finished_since: "",
+        };
+        for row in db::changes(&state.db, &store, everything, i64::MAX)
             .await
             .map_err(|e| e.to_string())?
         {

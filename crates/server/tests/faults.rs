@@ -125,7 +125,7 @@ async fn after_the_faults_stop_device_and_server_agree_with_nothing_lost_or_dupl
     let mut on_server: BTreeMap<JobId, Job> = BTreeMap::new();
     let mut cursor = String::new();
     loop {
-        let page = direct.changes(&cursor, 100).await.unwrap();
+        let page = direct.changes(&cursor, 100, "").await.unwrap();
         for change in page.changes {
             assert!(
                 on_server

@@ -107,7 +107,14 @@ pub trait Remote {
         precondition: &Precondition,
         idempotency_key: &str,
     ) -> Result<Written, Failure>;
-    async fn changes(&self, cursor: &str, limit: u32) -> Result<Changes, Failure>;
+    /// A page of the feed after `cursor`. `finished_since` (`YYYY-MM-DD`, or empty) asks the
+    /// server to leave out finished jobs last written before that day; a server may ignore it.
+    async fn changes(
+        &self,
+        cursor: &str,
+        limit: u32,
+        finished_since: &str,
+    ) -> Result<Changes, Failure>;
 }
 
 /// How a round ended.
@@ -143,6 +150,9 @@ pub struct Engine {
     pub backoff: Backoff,
     /// Consecutive failed rounds, for the backoff.
     pub failures: u32,
+    /// The pull's window: finished jobs last written before this day (`YYYY-MM-DD`) are not
+    /// brought to the device (`retention::finished_since`); empty for the whole feed.
+    pub finished_since: String,
 }
 
 enum Stop {
@@ -163,6 +173,7 @@ impl Engine {
             device: device.into(),
             backoff: Backoff::DEFAULT,
             failures: 0,
+            finished_since: String::new(),
         }
     }
 
@@ -280,7 +291,10 @@ impl Engine {
     ) -> Result<(), Stop> {
         loop {
             let cursor = store.cursor().await?;
-            let page = remote.changes(&cursor, PAGE).await.map_err(stop)?;
+            let page = remote
+                .changes(&cursor, PAGE, &self.finished_since)
+                .await
+                .map_err(stop)?;
             // Only the newest change of a job in a page matters.
             let newest = page
                 .changes
