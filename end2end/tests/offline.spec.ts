@@ -38,7 +38,7 @@ test("after one visit the app starts with its web server stopped", async ({ page
   await expect(page.getByRole("heading", { level: 1, name: "设置" })).toBeVisible();
 });
 
-test("both pages load without a console error: every file found, every integrity hash right", async ({ page }) => {
+test("every page loads without a console error: every file found, every integrity hash right", async ({ page }) => {
   const errors: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());

@@ -105,7 +105,11 @@ impl Jobs {
         let Some(store) = self.store.get_value() else {
             return;
         };
-        if self.reading.with_value(|r| r.contains(&id)) {
+        // Known to be missing: read again only after a reload forgets that (a page that
+        // shows a missing job would otherwise read it again on every render, for ever).
+        if self.reading.with_value(|r| r.contains(&id))
+            || self.missing.with_untracked(|m| m.contains(&id))
+        {
             return;
         }
         self.reading.update_value(|r| r.push(id));
