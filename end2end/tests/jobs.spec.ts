@@ -17,6 +17,33 @@ test("a walk-in job is created, listed and still there after a reload", async ({
   await expect(page.getByRole("link", { name: /京A12345/ })).toBeVisible();
 });
 
+// Regression: a job asked for while the device's storage was still opening failed with
+// "storage unavailable" (seen on a loaded machine after a quick tap on a freshly loaded page).
+test("a job asked for while storage is still opening is created once it is open", async ({ page }) => {
+  await openApp(page);
+  // From now on every page's database takes a second and a half to open.
+  await page.addInitScript(() => {
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (...args: [string, number?]) {
+      const request = open.apply(this, args);
+      request.addEventListener(
+        "success",
+        (event) => {
+          event.stopImmediatePropagation();
+          setTimeout(() => request.dispatchEvent(new Event("success")), 1500);
+        },
+        { once: true },
+      );
+      return request;
+    };
+  });
+  await page.goto("/new");
+  await page.getByLabel("车牌号").fill("京D24680");
+  await page.getByRole("button", { name: "创建接车单" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "京D24680" })).toBeVisible();
+  await expect(page.getByText("无法使用本机存储")).toHaveCount(0);
+});
+
 test("jobs are listed newest first and found by plate", async ({ page }) => {
   await openApp(page);
   await createJob(page, "沪AD12345", "预约");

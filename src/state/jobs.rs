@@ -198,7 +198,7 @@ impl Jobs {
 
     async fn save_opened(self, job: Job) -> Result<JobId, ChangeError> {
         let (id, now, origin) = (job.id, clock::now(), self.screen.get_untracked());
-        let store = self.store()?;
+        let store = self.store().await?;
         self.status.set(SaveStatus::Saving);
         self.settle(save_new(store.as_ref(), &job, now).await, origin)?;
         self.replace(job);
@@ -220,9 +220,9 @@ impl Jobs {
     ) -> Result<(), ChangeError> {
         // The screen the change comes from, before it waits for its turn.
         let origin = self.screen.get_untracked();
+        let store = self.store().await?;
         let queue = self.queue.get_value();
         let _turn = queue.lock().await;
-        let store = self.store()?;
         let mut job = match self.cached(id) {
             Some(job) => job,
             None => store
@@ -281,7 +281,7 @@ impl Jobs {
     /// Stores a device setting, showing "saving" and then "saved" or the failure.
     pub async fn save_meta(self, key: &str, value: &str) -> Result<(), ChangeError> {
         let origin = self.screen.get_untracked();
-        let store = self.store()?;
+        let store = self.store().await?;
         self.status.set(SaveStatus::Saving);
         self.settle(store.set_meta(key, value).await, origin)
     }
@@ -300,7 +300,7 @@ impl Jobs {
     /// Stores a blob under its SHA-256 and returns the hash, once it is on disk.
     pub async fn store_blob(self, blob: &web_sys::Blob) -> Result<String, ChangeError> {
         let origin = self.screen.get_untracked();
-        let store = self.store()?;
+        let store = self.store().await?;
         let sha256 = blob::sha256(blob)
             .await
             .map_err(|_| self.fail(StoreError::Unavailable("crypto".into())))?;
@@ -310,13 +310,13 @@ impl Jobs {
     }
 
     pub async fn blob(self, sha256: &str) -> Option<web_sys::Blob> {
-        self.store().ok()?.blob(sha256).await.ok().flatten()
+        self.store().await.ok()?.blob(sha256).await.ok().flatten()
     }
 
     /// Reads the open jobs again, after the sync worker stored jobs from the server, and has
     /// the list read its window again.
     pub async fn reload(self) {
-        let Ok(store) = self.store() else {
+        let Ok(store) = self.store().await else {
             return;
         };
         let open: Vec<JobId> = self
@@ -337,7 +337,13 @@ impl Jobs {
         ActorId(self.advisor.get_untracked())
     }
 
-    fn store(&self) -> Result<Rc<IdbStore>, ChangeError> {
+    /// The open store, once opening it has finished: a change asked for while the database
+    /// is still opening (a tap right after the page loads) waits for it instead of failing.
+    async fn store(&self) -> Result<Rc<IdbStore>, ChangeError> {
+        if !self.loaded.get_untracked() {
+            // Opening holds the queue until it is done.
+            drop(self.queue.get_value().lock().await);
+        }
         self.store
             .get_value()
             .ok_or_else(|| self.fail(StoreError::Unavailable("indexedDB".into())))
@@ -399,6 +405,10 @@ pub fn provide_jobs() {
         queue: StoredValue::new_local(Rc::new(Mutex::new(()))),
     };
     spawn_local(async move {
+        // Changes asked for meanwhile wait for this (`Jobs::store`). This runs before any
+        // event of the page is handled: a spawned task starts in a microtask.
+        let queue = jobs.queue.get_value();
+        let _opening = queue.lock().await;
         match IdbStore::open(DB_NAME, move || jobs.superseded.set(true)).await {
             Ok(store) => {
                 if let Ok(Some(name)) = store.meta(ADVISOR_KEY).await {
