@@ -23,13 +23,15 @@ use futures::StreamExt;
 use lanecheck_domain::retention::{finished_since, KEEP_DAYS};
 use lanecheck_domain::JobId;
 use lanecheck_sync::endpoint::parse_endpoint;
-use lanecheck_sync::engine::{Engine, Outcome, Round};
+use lanecheck_sync::engine::{Engine, Fetched, Outcome, Remote, Round};
 use lanecheck_sync::outbox::coalesce;
-use lanecheck_sync::report::{Badge, JobState, Message, Report, Tested};
+use lanecheck_sync::report::{Badge, FoundList, JobState, Message, Report, Tested};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 
+/// The most jobs of the server a search shows.
+const FOUND_AT_MOST: usize = 20;
 /// How often a device in step asks the server for other devices' changes.
 const PULL_EVERY_MS: u64 = 60_000;
 /// When finished jobs last left the device (ms since the epoch).
@@ -43,12 +45,13 @@ pub async fn run() {
     let Ok(store) = IdbStore::open(DB_NAME, || ()).await else {
         return;
     };
+    let store = Rc::new(store);
     // The last report sent; `None` until the first, which is always sent: it tells the pages
     // this worker now leads (see `state::sync`).
     let report: Rc<RefCell<Option<Report>>> = Rc::default();
     // A kick says whether it is urgent ("sync now", back online) or not (an edit saved).
     let (kick, mut kicks) = mpsc::unbounded::<bool>();
-    let Some(channel) = open_channel(kick.clone(), report.clone()) else {
+    let Some(channel) = open_channel(kick.clone(), report.clone(), store.clone()) else {
         return;
     };
     let online_kick = kick.clone();
@@ -90,10 +93,12 @@ pub async fn run() {
 }
 
 /// Joins the pages' channel: kicks wake the loop, "hello" gets the current report, "test"
-/// tries an endpoint and token without saving them.
+/// tries an endpoint and token without saving them, "search" asks the server for a plate or
+/// VIN, "fetch" brings one job from the server onto the device.
 fn open_channel(
     kick: mpsc::UnboundedSender<bool>,
     report: Rc<RefCell<Option<Report>>>,
+    store: Rc<IdbStore>,
 ) -> Option<Rc<Channel>> {
     let me: Rc<RefCell<Option<Rc<Channel>>>> = Rc::default();
     let reply_to = me.clone();
@@ -123,7 +128,43 @@ fn open_channel(
                 }
             });
         }
-        Message::Report(_) | Message::Tested(_) | Message::Changed => {}
+        Message::Search { term } => {
+            let (reply_to, store) = (reply_to.clone(), store.clone());
+            spawn_local(async move {
+                let jobs = match remote(&store).await {
+                    Some(remote) if worker_scope::online() => {
+                        let found = remote.search(&term, FOUND_AT_MOST).await.ok();
+                        found.map(|jobs| FoundList::of(&jobs))
+                    }
+                    _ => None,
+                };
+                if let Some(channel) = reply_to.borrow().as_ref() {
+                    channel.post(&Message::Found { term, jobs });
+                }
+            });
+        }
+        Message::Fetch(id) => {
+            let (reply_to, store) = (reply_to.clone(), store.clone());
+            spawn_local(async move {
+                let fetched = match remote(&store).await {
+                    // The engine's rules decide what the device keeps; no device name is
+                    // needed to read.
+                    Some(remote) => Engine::new("").fetch(&*store, &remote, id).await,
+                    None => Fetched::Failed,
+                };
+                if let Some(channel) = reply_to.borrow().as_ref() {
+                    channel.post(&Message::Fetched(id, fetched));
+                    if fetched == Fetched::Stored {
+                        channel.post(&Message::Changed);
+                    }
+                }
+            });
+        }
+        Message::Report(_)
+        | Message::Tested(_)
+        | Message::Changed
+        | Message::Found { .. }
+        | Message::Fetched(..) => {}
     })?);
     *me.borrow_mut() = Some(channel.clone());
     Some(channel)

@@ -338,3 +338,49 @@ test("a busy server is retried after its Retry-After; a refusal is shown with th
   expect(busyAnswers).toBeGreaterThanOrEqual(1);
   await network.stop();
 });
+
+test("a plate this device does not hold is found on the server and opened from there; without network only the device is searched", async ({ browser, page }, info) => {
+  // The first device writes the job to the server.
+  await openApp(page);
+  await setUpSync(page, "前台 1");
+  await page.goto("/");
+  const plate = plateFor(info, 6);
+  await createJob(page, plate);
+  await page.goto("/");
+  await expect(page.getByRole("link").filter({ hasText: plate }).getByText("已同步")).toBeVisible({ timeout: SYNCED });
+
+  // A new tablet whose pull leaves the job out, as it leaves out a store's old finished jobs.
+  const network = await Network.start(SYNC_PORT);
+  network.answer = (method, path) =>
+    method === "GET" && path.startsWith("/sync/v1/changes")
+      ? { status: 200, body: '{"changes":[],"next":"","has_more":false}' }
+      : null;
+  const other = await browser.newContext({ viewport: page.viewportSize()! });
+  const tablet = await other.newPage();
+  await openApp(tablet);
+  await setUpSync(tablet, "前台 2", `http://127.0.0.1:${network.port}/sync/v1`);
+  await tablet.goto("/");
+  await tablet.getByLabel("按车牌或车架号搜索").fill(plate.slice(1).toLowerCase());
+  await expect(tablet.getByText("本机没有匹配的接车单")).toBeVisible();
+  await expect(tablet.getByRole("heading", { name: "服务器上的接车单（不在本机）" })).toBeVisible({ timeout: SYNCED });
+  await tablet.screenshot({ path: `screenshots/${info.project.name}-search-server.png`, fullPage: true });
+  const found = tablet.getByRole("link").filter({ hasText: plate });
+  await expect(found).toContainText("在服务器上");
+  await expect(found).not.toContainText("已同步");
+  await found.click();
+  // Read from the server onto the tablet: the job itself, with its history.
+  await expect(tablet.getByRole("heading", { level: 1, name: plate })).toBeVisible({ timeout: SYNCED });
+  await expect(tablet.getByRole("heading", { name: "变更记录" })).toBeVisible();
+  expect(network.seen.filter((r) => r.startsWith("GET /sync/v1/jobs/")).length).toBeGreaterThanOrEqual(1);
+  // It is on the tablet now: found there without the server, and opened offline.
+  network.up = false;
+  await other.setOffline(true);
+  await tablet.goto("/");
+  await tablet.getByLabel("按车牌或车架号搜索").fill(plate.slice(2));
+  await expect(tablet.locator(".job-card .plate")).toHaveText([plate]);
+  await tablet.getByLabel("按车牌或车架号搜索").fill("Z9Z9Z");
+  await expect(tablet.getByText("未能连接服务器，只搜索了本机。")).toBeVisible({ timeout: SYNCED });
+  await expect(tablet.getByRole("link").filter({ hasText: plate })).toHaveCount(0);
+  await other.close();
+  await network.stop();
+});

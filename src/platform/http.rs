@@ -1,12 +1,13 @@
 //! LaneCheck Sync v1 over `fetch`, for the sync worker: the engine's `Remote` (blobs read from
 //! the device's IndexedDB and sent as they are, never copied into wasm memory) and the
-//! settings' "test connection" (`GET /whoami`).
+//! settings' "test connection" (`GET /whoami`); a job by id and the server's search, for the
+//! job list and a job the device does not hold.
 
 use crate::platform::clock;
 use crate::storage::idb::IdbStore;
-use lanecheck_domain::Job;
+use lanecheck_domain::{Job, JobId};
 use lanecheck_sync::engine::{Failure, Precondition, Remote, Written};
-use lanecheck_sync::protocol::{job_write, Changes, ErrorBody, Stored, WhoAmI};
+use lanecheck_sync::protocol::{job_write, Changes, ErrorBody, Found, Search, Stored, WhoAmI};
 use lanecheck_sync::report::Tested;
 use lanecheck_sync::retry::parse_retry_after;
 use wasm_bindgen::prelude::*;
@@ -171,6 +172,26 @@ impl Remote for FetchRemote<'_> {
         let answer = self.send("GET", &path, &[], &JsValue::UNDEFINED).await?;
         match answer.ok() {
             true => answer.json(),
+            false => Err(answer.refused()),
+        }
+    }
+
+    async fn job(&self, id: JobId) -> Result<Option<Stored>, Failure> {
+        let path = format!("/jobs/{id}");
+        let answer = self.send("GET", &path, &[], &JsValue::UNDEFINED).await?;
+        match answer.status {
+            404 => Ok(None),
+            _ if answer.ok() => answer.json().map(Some),
+            _ => Err(answer.refused()),
+        }
+    }
+
+    async fn search(&self, term: &str, limit: usize) -> Result<Vec<Found>, Failure> {
+        let term: String = js_sys::encode_uri_component(term).into();
+        let path = format!("/search?q={term}&limit={limit}");
+        let answer = self.send("GET", &path, &[], &JsValue::UNDEFINED).await?;
+        match answer.ok() {
+            true => answer.json::<Search>().map(|found| found.jobs),
             false => Err(answer.refused()),
         }
     }

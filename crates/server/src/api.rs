@@ -13,11 +13,15 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use lanecheck_domain::plate::normalise;
 use lanecheck_domain::retention::is_finished;
 use lanecheck_domain::schema::{self, SchemaError};
 use lanecheck_domain::seal::sha256_hex;
+use lanecheck_domain::summary::{search_reads, Summary};
 use lanecheck_domain::{Job, JobId};
-use lanecheck_sync::protocol::{blob_refs, etag, version_of, ErrorBody, WhoAmI};
+use lanecheck_sync::protocol::{
+    blob_refs, etag, version_of, ErrorBody, Found, Search, WhoAmI, SEARCH_LIMIT,
+};
 use serde::Serialize;
 use serde_json::value::RawValue;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -54,6 +58,7 @@ pub fn routes(limits: Limits) -> Router<AppState> {
                 .layer(at_most(limits.job_bytes)),
         )
         .route("/changes", get(changes).layer(at_most(0)))
+        .route("/search", get(search).layer(at_most(0)))
         .fallback(|| async {
             ApiError::new(StatusCode::NOT_FOUND, "not_found", "No such resource.")
         })
@@ -463,6 +468,7 @@ async fn write_once(
         now_ms: chrono::Utc::now().timestamp_millis(),
     };
     let (id, day) = (id.to_string(), today());
+    let vehicle = job.map(db::vehicle_of).unwrap_or_default();
     let change = db::Change {
         store: &advisor.store,
         id: &id,
@@ -470,6 +476,7 @@ async fn write_once(
         document,
         day: &day,
         finished: job.is_some_and(|job| is_finished(job.state)),
+        vehicle: &vehicle,
     };
     let outcome = db::write_job(&app.db, &change, &claim, |write| {
         let (status, body) = answer_of(write);
@@ -748,4 +755,47 @@ async fn changes(
         body,
     )
         .into_response())
+}
+
+/// `q` (normalised as the app does) and `limit` of `/search`.
+fn search_query(query: Option<&str>) -> Result<(String, usize), ApiError> {
+    let bad = |what: &str| ApiError::new(StatusCode::BAD_REQUEST, "bad_request", what.to_string());
+    let (mut term, mut limit) = (String::new(), 20);
+    for (name, value) in url_pairs(query.unwrap_or_default()) {
+        match name.as_str() {
+            "q" => term = normalise(&value),
+            "limit" => {
+                limit = bounded(&value, SEARCH_LIMIT as i64)
+                    .ok_or_else(|| bad("limit is a whole number from 1 to 50."))?
+                    as usize
+            }
+            _ => {}
+        }
+    }
+    if term.is_empty() || term.chars().count() > 40 {
+        return Err(bad("q is part of a plate or a VIN: 1 to 40 characters."));
+    }
+    Ok((term, limit))
+}
+
+/// The store's jobs whose plate contains `q` or whose VIN starts with it or ends with six or
+/// more of its characters (the app's own search rule, `Summary::matches`), newest written
+/// first: for a plate or VIN the device does not hold.
+async fn search(
+    State(app): State<AppState>,
+    advisor: Advisor,
+    RawQuery(query): RawQuery,
+) -> Result<Json<Search>, ApiError> {
+    let (term, limit) = search_query(query.as_deref())?;
+    let reads = i64::try_from(search_reads(limit)).unwrap_or(i64::MAX);
+    let rows = db::search(&app.db, &advisor.store, &term, reads).await?;
+    let jobs = rows
+        .iter()
+        .filter_map(|row| schema::restore(row.document.as_deref()?).ok())
+        .map(|job| Summary::of(&job))
+        .filter(|summary| summary.matches(&term))
+        .take(limit)
+        .map(|summary| Found::of(&summary))
+        .collect();
+    Ok(Json(Search { jobs }))
 }

@@ -2,10 +2,10 @@
 //! in memory: the fault tests and the sync benchmark drive the real engine through it against
 //! the reference server. The browser has its own, over `fetch`.
 
-use lanecheck_domain::Job;
+use lanecheck_domain::{Job, JobId};
 use lanecheck_sync::engine::{Failure, Precondition, Remote, Written};
 use lanecheck_sync::memory::MemoryDevice;
-use lanecheck_sync::protocol::{job_write, Changes, ErrorBody, Stored};
+use lanecheck_sync::protocol::{job_write, Changes, ErrorBody, Found, Search, Stored};
 use lanecheck_sync::retry::parse_retry_after;
 use reqwest::{Client, Method, RequestBuilder, Response, StatusCode};
 
@@ -141,6 +141,25 @@ impl Remote for HttpRemote<'_> {
         let response = send(request).await?;
         if response.status().is_success() {
             json(response).await
+        } else {
+            Err(refused(response).await)
+        }
+    }
+
+    async fn job(&self, id: JobId) -> Result<Option<Stored>, Failure> {
+        let response = send(self.request(Method::GET, &format!("/jobs/{id}"))).await?;
+        match response.status() {
+            StatusCode::NOT_FOUND => Ok(None),
+            s if s.is_success() => json(response).await.map(Some),
+            _ => Err(refused(response).await),
+        }
+    }
+
+    async fn search(&self, term: &str, limit: usize) -> Result<Vec<Found>, Failure> {
+        let query = [("q", term.to_string()), ("limit", limit.to_string())];
+        let response = send(self.request(Method::GET, "/search").query(&query)).await?;
+        if response.status().is_success() {
+            json::<Search>(response).await.map(|found| found.jobs)
         } else {
             Err(refused(response).await)
         }

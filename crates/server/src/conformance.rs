@@ -7,6 +7,7 @@ use chrono::Utc;
 use lanecheck_domain::inspection::{PhotoRef, PhotoTarget};
 use lanecheck_domain::plate::Plate;
 use lanecheck_domain::seal::sha256_hex;
+use lanecheck_domain::vin::Vin;
 use lanecheck_domain::{schema, ActorId, Command, Job, JobId, NewJob, Visit};
 use lanecheck_sync::engine::Precondition;
 use lanecheck_sync::protocol::{etag, job_write, Changes, ErrorBody, Stored, WhoAmI};
@@ -65,6 +66,11 @@ fn with_photo(bytes: &[u8]) -> Result<Job, String> {
 
 fn new_id() -> JobId {
     JobId(uuid::Uuid::new_v4())
+}
+
+/// A query value, percent-encoded as UTF-8.
+fn url_encode(text: &str) -> String {
+    percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
 fn random_bytes() -> Vec<u8> {
@@ -245,6 +251,10 @@ impl Suite {
             (
                 "the Bearer scheme in any case; header limits",
                 self.headers().await,
+            ),
+            (
+                "a job is found by part of its plate and by its VIN's last six",
+                self.search().await,
             ),
         ];
         if let Some(other) = &self.other_token {
@@ -722,6 +732,59 @@ impl Suite {
         expect(
             "with code bad_request",
             Self::error_body(r).await?.code == "bad_request",
+        )
+    }
+
+    /// `GET /search` with `q` (percent-encoded here): the ids it answers with.
+    async fn found(&self, token: &str, q: &str) -> Result<(StatusCode, Vec<String>), String> {
+        let q: String = url_encode(q);
+        let (status, body) = self.get_raw(token, &format!("/search?q={q}")).await?;
+        let ids = body["jobs"]
+            .as_array()
+            .map(|jobs| {
+                jobs.iter()
+                    .filter_map(|j| j["id"].as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok((status, ids))
+    }
+
+    /// A job with a plate of its own and a VIN, found by the middle of its plate and by the
+    /// VIN's last six (it is the newest written, so first among any earlier runs' jobs).
+    async fn search(&self) -> Check {
+        let mut j = job(new_id());
+        let own = uuid::Uuid::new_v4().simple().to_string()[..5].to_ascii_uppercase();
+        j.vehicle.plate = Plate::parse(&format!("粤B{own}")).map_err(|_| "a plate")?;
+        j.vehicle.vin = Some(Vin::parse("LSVAM4187C2184726").map_err(|_| "a VIN")?);
+        let body = schema::store(&j).map_err(|e| e.to_string())?;
+        let (status, _) = self.put_raw(&self.token, j.id, body).await?;
+        expect("the job is written", status == StatusCode::CREATED)?;
+        let id = j.id.to_string();
+        let (status, by_plate) = self.found(&self.token, &format!("b{}", &own[..3])).await?;
+        expect("search by part of the plate: 200", status == StatusCode::OK)?;
+        expect(
+            "part of the plate, in lower case, finds the job",
+            by_plate.contains(&id),
+        )?;
+        let (_, by_vin) = self.found(&self.token, "184726").await?;
+        expect(
+            "the VIN's last six find the job first",
+            by_vin.first() == Some(&id),
+        )?;
+        let (_, elsewhere) = self.found(&self.token, &format!("沪B{own}")).await?;
+        expect("another plate does not find it", !elsewhere.contains(&id))?;
+        if let Some(other) = &self.other_token {
+            let (_, theirs) = self.found(other, &format!("粤B{own}")).await?;
+            expect(
+                "another store's search does not find it",
+                !theirs.contains(&id),
+            )?;
+        }
+        let (status, body) = self.get_raw(&self.token, "/search?q=").await?;
+        expect(
+            "an empty search is 400 bad_request",
+            status == StatusCode::BAD_REQUEST && body["code"] == "bad_request",
         )
     }
 

@@ -38,11 +38,15 @@ const ADVISOR_COLUMNS: &[(&str, &str)] = &[
     ("revoked", "BIGINT NOT NULL DEFAULT 0"),
 ];
 
-/// Columns added to `jobs` after its first release: (column, definition). `finished` is 1 for
-/// a document of a finished job (delivered or followed up), which a new device's pull may
-/// leave out once it is old (`/changes?finished_since=`); rows written before the column
-/// existed are marked from their documents when it is added.
-const JOB_COLUMNS: &[(&str, &str)] = &[("finished", "BIGINT NOT NULL DEFAULT 0")];
+/// Columns added to `jobs` after its first release: (column, definition), both derived from
+/// the document. `finished` is 1 for a document of a finished job (delivered or followed up),
+/// which a new device's pull may leave out once it is old (`/changes?finished_since=`);
+/// `vehicle` is the plate and VIN `/search` looks in (`vehicle_of`). Rows written before a
+/// column existed get it from their documents when it is added.
+const JOB_COLUMNS: &[(&str, &str)] = &[
+    ("finished", "BIGINT NOT NULL DEFAULT 0"),
+    ("vehicle", "TEXT NOT NULL DEFAULT ''"),
+];
 
 /// How long a replayable answer is kept: the contract promises at least 7 days.
 pub const IDEMPOTENCY_RETENTION_MS: i64 = 8 * 24 * 3600 * 1000;
@@ -62,10 +66,12 @@ pub async fn open(url: &str) -> Result<Db, sqlx::Error> {
     for (column, definition) in ADVISOR_COLUMNS {
         add_column(&db, "advisors", column, definition).await?;
     }
+    let mut added = false;
     for (column, definition) in JOB_COLUMNS {
-        if add_column(&db, "jobs", column, definition).await? {
-            mark_finished(&db).await?;
-        }
+        added |= add_column(&db, "jobs", column, definition).await?;
+    }
+    if added {
+        derive_columns(&db).await?;
     }
     Ok(db)
 }
@@ -89,28 +95,33 @@ async fn add_column(
     Ok(true)
 }
 
-/// Marks the stored documents of finished jobs (once, when the column is new).
-async fn mark_finished(db: &Db) -> Result<(), sqlx::Error> {
+/// Fills the columns derived from each stored document (once, when a column is new).
+async fn derive_columns(db: &Db) -> Result<(), sqlx::Error> {
     let rows = sqlx::query("SELECT store_id, id, document FROM jobs WHERE deleted = 0")
         .fetch_all(db)
         .await?;
     for row in rows {
         let document: Option<String> = row.get(2);
-        if document.as_deref().is_some_and(is_finished) {
-            sqlx::query("UPDATE jobs SET finished = 1 WHERE store_id = $1 AND id = $2")
-                .bind(row.get::<String, _>(0))
-                .bind(row.get::<String, _>(1))
-                .execute(db)
-                .await?;
-        }
+        let Some(job) = document.and_then(|d| lanecheck_domain::schema::restore(&d).ok()) else {
+            continue;
+        };
+        sqlx::query("UPDATE jobs SET finished = $1, vehicle = $2 WHERE store_id = $3 AND id = $4")
+            .bind(i64::from(lanecheck_domain::retention::is_finished(
+                job.state,
+            )))
+            .bind(vehicle_of(&job))
+            .bind(row.get::<String, _>(0))
+            .bind(row.get::<String, _>(1))
+            .execute(db)
+            .await?;
     }
     Ok(())
 }
 
-/// Whether a stored document is of a finished job.
-fn is_finished(document: &str) -> bool {
-    lanecheck_domain::schema::restore(document)
-        .is_ok_and(|job| lanecheck_domain::retention::is_finished(job.state))
+/// What `/search` looks in: the plate and the VIN, as the app normalises them.
+pub fn vehicle_of(job: &lanecheck_domain::Job) -> String {
+    let vin = job.vehicle.vin.as_ref().map_or("", |v| v.as_str());
+    format!("{} {vin}", job.vehicle.plate.as_str())
 }
 
 /// A new secret: 244 random bits.
@@ -375,6 +386,8 @@ pub struct Change<'a> {
     pub day: &'a str,
     /// Whether the document is of a finished job (delivered or followed up).
     pub finished: bool,
+    /// The plate and VIN of the document (`vehicle_of`), "" for a tombstone.
+    pub vehicle: &'a str,
 }
 
 /// The idempotency key a write claims: whose, which, and a hash of the request it names.
@@ -409,6 +422,7 @@ pub async fn write_job(
         document,
         day,
         finished,
+        vehicle,
     } = *change;
     let finished = i64::from(finished);
     let mut tx = db.begin().await?;
@@ -453,7 +467,7 @@ pub async fn write_job(
     };
     let write = match (&current, expected) {
         (None, None) => {
-            sqlx::query("INSERT INTO jobs (store_id, id, seq, deleted, document, day, finished) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+            sqlx::query("INSERT INTO jobs (store_id, id, seq, deleted, document, day, finished, vehicle) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
                 .bind(store)
                 .bind(id)
                 .bind(seq)
@@ -461,17 +475,19 @@ pub async fn write_job(
                 .bind(document)
                 .bind(day)
                 .bind(finished)
+                .bind(vehicle)
                 .execute(&mut *tx)
                 .await?;
             Write::Created(row)
         }
         (Some(now), Some(version)) if now.seq == version => {
-            sqlx::query("UPDATE jobs SET seq = $1, deleted = $2, document = $3, day = $4, finished = $5 WHERE store_id = $6 AND id = $7")
+            sqlx::query("UPDATE jobs SET seq = $1, deleted = $2, document = $3, day = $4, finished = $5, vehicle = $6 WHERE store_id = $7 AND id = $8")
                 .bind(seq)
                 .bind(i64::from(row.deleted))
                 .bind(document)
                 .bind(day)
                 .bind(finished)
+                .bind(vehicle)
                 .bind(store)
                 .bind(id)
                 .execute(&mut *tx)
@@ -493,6 +509,32 @@ pub async fn write_job(
         .await?;
     tx.commit().await?;
     Ok(Outcome::Done(write))
+}
+
+/// The newest-written documents of a store whose plate or VIN contains `term` (at most
+/// `reads`), for `/search`, which keeps those the app's own search rule matches.
+pub async fn search(
+    db: &Db,
+    store: &str,
+    term: &str,
+    reads: i64,
+) -> Result<Vec<JobRow>, sqlx::Error> {
+    let escaped: String = term
+        .chars()
+        .flat_map(|c| match c {
+            '%' | '_' | '\\' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect();
+    let rows = sqlx::query(
+        "SELECT id, seq, deleted, document FROM jobs WHERE store_id = $1 AND deleted = 0 AND vehicle LIKE $2 ESCAPE '\\' ORDER BY seq DESC LIMIT $3",
+    )
+    .bind(store)
+    .bind(format!("%{escaped}%"))
+    .bind(reads)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.iter().map(job_row).collect())
 }
 
 /// Forgets replayable answers recorded before `before_ms`; how many.

@@ -359,6 +359,24 @@ async fn every_answer_of_the_reference_server_is_one_the_contract_describes() {
         400
     );
 
+    // The search, and its refusals.
+    let t = "/search";
+    let (status, body) = s
+        .call(Method::GET, t, "/search?q=B123&limit=5", &[], None)
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        body.contains(&j.id.to_string()),
+        "the job is found by part of its plate"
+    );
+    assert_eq!(s.call(Method::GET, t, "/search?q=", &[], None).await.0, 400);
+    assert_eq!(
+        s.call(Method::GET, t, "/search?q=A&limit=99", &[], None)
+            .await
+            .0,
+        400
+    );
+
     // Delete: stale, done, unknown.
     let t = "/jobs/{id}";
     let (_, now) = s.call(Method::GET, t, &path, &[], None).await;
@@ -430,7 +448,7 @@ async fn every_answer_of_the_reference_server_is_one_the_contract_describes() {
 fn the_contract_names_its_version_and_every_error_code_the_server_uses() {
     let contract = contract();
     assert_eq!(contract["openapi"], json!("3.1.0"));
-    assert_eq!(contract["info"]["version"], json!("1.2.0"));
+    assert_eq!(contract["info"]["version"], json!("1.3.0"));
     let codes: Vec<&str> = contract["components"]["schemas"]["Error"]["properties"]["code"]["enum"]
         .as_array()
         .unwrap()

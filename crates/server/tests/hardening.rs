@@ -511,6 +511,7 @@ async fn blobs_in_the_shared_folders_of_earlier_releases_move_to_their_own_store
         document: Some(&document),
         day: "2026-11-30",
         finished: false,
+        vehicle: "",
     };
     db::write_job(&db, &change, &claim, |_| (201, String::new()))
         .await

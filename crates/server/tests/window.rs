@@ -3,8 +3,7 @@
 //! unfinished job, every tombstone and every recent finished job is in it. Rows stored before
 //! the window existed are marked from their documents when the server first starts on them.
 
-use lanecheck_domain::plate::Plate;
-use lanecheck_domain::{schema, ActorId, Job, JobId, JobState, NewJob, Visit};
+use lanecheck_domain::{schema, Job, JobId, JobState};
 use lanecheck_server::client::HttpRemote;
 use lanecheck_server::{db, harness, Limits};
 use lanecheck_sync::engine::{Engine, Outcome, Round};
@@ -13,16 +12,7 @@ use reqwest::{Client, StatusCode};
 use serde_json::Value;
 
 fn job_in(state: JobState) -> Job {
-    let mut job = Job::open(
-        NewJob {
-            id: JobId(uuid::Uuid::new_v4()),
-            visit: Visit::WalkIn,
-            plate: Plate::parse("沪A12345").unwrap(),
-            store_items: Vec::new(),
-        },
-        chrono::Utc::now(),
-        ActorId("测试".into()),
-    );
+    let mut job = harness::walk_in("沪A12345").unwrap();
     job.state = state;
     job
 }
@@ -42,17 +32,7 @@ async fn a_window_leaves_out_only_finished_jobs_written_before_its_day() {
     let client = Client::new();
     let (done, open) = (job_in(JobState::Delivered), job_in(JobState::InRepair));
     for job in [&done, &open] {
-        let status = client
-            .put(format!("{}/jobs/{}", server.base, job.id))
-            .bearer_auth(&server.token)
-            .header("if-none-match", "*")
-            .header("idempotency-key", uuid::Uuid::new_v4().to_string())
-            .body(schema::store(job).unwrap())
-            .send()
-            .await
-            .unwrap()
-            .status();
-        assert_eq!(status, StatusCode::CREATED);
+        server.create(&server.token, job).await.unwrap();
     }
     let feed = |query: String| {
         let client = client.clone();
@@ -98,17 +78,7 @@ async fn a_new_device_pulls_the_open_jobs_and_not_the_finished_history() {
     let server = harness::start(None, Limits::DEFAULT).await.unwrap();
     let (done, open) = (job_in(JobState::FollowedUp), job_in(JobState::Arrived));
     for job in [&done, &open] {
-        let status = Client::new()
-            .put(format!("{}/jobs/{}", server.base, job.id))
-            .bearer_auth(&server.token)
-            .header("if-none-match", "*")
-            .header("idempotency-key", uuid::Uuid::new_v4().to_string())
-            .body(schema::store(job).unwrap())
-            .send()
-            .await
-            .unwrap()
-            .status();
-        assert_eq!(status, StatusCode::CREATED);
+        server.create(&server.token, job).await.unwrap();
     }
     let tomorrow = chrono::Local::now().date_naive().succ_opt().unwrap();
     for (window, expected) in [

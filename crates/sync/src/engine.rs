@@ -6,7 +6,7 @@
 //! conflict, a refusal — is in the store, so a killed tab resumes where it stopped.
 
 use crate::outbox::coalesce;
-use crate::protocol::{blob_refs, Changes, Stored};
+use crate::protocol::{blob_refs, Changes, Found, Stored};
 use crate::rebase::{reconcile, Decision, Local};
 use crate::retry::{verdict, Backoff, Verdict};
 use lanecheck_domain::seal::sha256_hex;
@@ -115,6 +115,21 @@ pub trait Remote {
         limit: u32,
         finished_since: &str,
     ) -> Result<Changes, Failure>;
+    /// The server's copy of job `id`; `None` if it has none (404).
+    async fn job(&self, id: JobId) -> Result<Option<Stored>, Failure>;
+    /// The store's jobs whose plate or VIN `term` finds (contract 1.3.0), newest first.
+    async fn search(&self, term: &str, limit: usize) -> Result<Vec<Found>, Failure>;
+}
+
+/// What bringing one job from the server onto the device came to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fetched {
+    /// The device holds the server's copy now (or a newer one of its own).
+    Stored,
+    /// The server has no such job.
+    Unknown,
+    /// The server or the device's store could not be reached.
+    Failed,
 }
 
 /// How a round ended.
@@ -313,6 +328,31 @@ impl Engine {
             if !page.has_more {
                 return Ok(());
             }
+        }
+    }
+
+    /// Brings job `id` from the server onto the device (a job a search found, or one that
+    /// left the device), meeting any copy the device holds as a pull would.
+    pub async fn fetch<S: SyncStore, R: Remote>(
+        &self,
+        store: &S,
+        remote: &R,
+        id: JobId,
+    ) -> Fetched {
+        let stored = match remote.job(id).await {
+            Ok(Some(stored)) if !stored.deleted => stored,
+            Ok(_) => return Fetched::Unknown,
+            Err(_) => return Fetched::Failed,
+        };
+        let met = async {
+            let local = store.job(id).await?;
+            let sync = store.job_sync(id).await?;
+            self.meet(store, local.as_ref(), sync, &stored, &mut Round::default())
+                .await
+        };
+        match met.await {
+            Ok(_) => Fetched::Stored,
+            Err(_) => Fetched::Failed,
         }
     }
 

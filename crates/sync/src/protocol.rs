@@ -1,7 +1,8 @@
 //! The bodies of LaneCheck Sync v1, as the OpenAPI document describes them.
 
 use crate::engine::{Failure, Precondition};
-use lanecheck_domain::{schema, Job, JobId};
+use lanecheck_domain::summary::Summary;
+use lanecheck_domain::{schema, Job, JobId, JobState};
 use serde::{Deserialize, Serialize};
 
 /// A job as the server stores it: its version and its document, or a tombstone.
@@ -81,6 +82,42 @@ pub struct WhoAmI {
     pub store: String,
     pub max_blob_bytes: u64,
     pub max_job_bytes: u64,
+}
+
+/// The most jobs one `GET /search` answers with.
+pub const SEARCH_LIMIT: usize = 50;
+
+/// One job found by `GET /search` (contract 1.3.0): what the job list shows of a job of the
+/// store that this device may not hold (it left the device, or came before the device did).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Found {
+    pub id: JobId,
+    pub plate: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vin: Option<String>,
+    pub state: JobState,
+    pub appointment: bool,
+    /// Milliseconds since the Unix epoch.
+    pub created_at: i64,
+}
+
+impl Found {
+    pub fn of(summary: &Summary) -> Found {
+        Found {
+            id: summary.id,
+            plate: summary.plate.to_string(),
+            vin: summary.vin.as_ref().map(|v| v.as_str().to_string()),
+            state: summary.state,
+            appointment: summary.appointment,
+            created_at: summary.created_at.timestamp_millis(),
+        }
+    }
+}
+
+/// The answer of `GET /search`: the newest matches first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Search {
+    pub jobs: Vec<Found>,
 }
 
 /// Every blob a job document references (photos and the signature image), each once, sorted:

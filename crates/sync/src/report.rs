@@ -3,7 +3,10 @@
 //! JSON or HTTP code of their own (the app shell's size budget). Parsing never panics; a
 //! message that does not parse is ignored.
 
+use crate::engine::Fetched;
+use crate::protocol::Found;
 use lanecheck_domain::JobId;
+use lanecheck_domain::JobState as LifecycleState;
 
 /// The status badge.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -70,6 +73,20 @@ pub enum Message {
     Tested(Tested),
     /// Worker → pages: jobs were pulled from the server; reload them.
     Changed,
+    /// Page → worker: look for this plate or VIN (normalised) on the server too.
+    Search {
+        term: String,
+    },
+    /// Worker → pages: what the server found for `term`; `None` if it was not asked (sync not
+    /// set up) or not reached.
+    Found {
+        term: String,
+        jobs: Option<FoundList>,
+    },
+    /// Page → worker: bring job `id` from the server onto the device.
+    Fetch(JobId),
+    /// Worker → pages: how that went (`Changed` follows when it was stored).
+    Fetched(JobId, Fetched),
 }
 
 impl Message {
@@ -88,6 +105,21 @@ impl Message {
                     one_line(store),
                     one_line(advisor)
                 )
+            }
+            Message::Search { term } => format!("search\n{}", one_line(term)),
+            Message::Found { term, jobs: None } => format!("found\n{}\nunreached", one_line(term)),
+            Message::Found {
+                term,
+                jobs: Some(jobs),
+            } => format!("found\n{}\nok{}", one_line(term), jobs.0),
+            Message::Fetch(id) => format!("fetch\n{id}"),
+            Message::Fetched(id, fetched) => {
+                let how = match fetched {
+                    Fetched::Stored => "stored",
+                    Fetched::Unknown => "unknown",
+                    Fetched::Failed => "failed",
+                };
+                format!("fetched\n{id}\n{how}")
             }
             Message::Tested(Tested::Unauthorized) => "tested\nunauthorized".into(),
             Message::Tested(Tested::Unreachable) => "tested\nunreachable".into(),
@@ -137,6 +169,29 @@ impl Message {
                 "refused" => Tested::Refused(lines.next()?.into()),
                 _ => return None,
             }),
+            "search" => Message::Search {
+                term: lines.next()?.into(),
+            },
+            "found" => {
+                let term = lines.next()?.into();
+                let jobs = match lines.next()? {
+                    "unreached" => None,
+                    "ok" => Some(FoundList(lines.map(|l| format!("\n{l}")).collect())),
+                    _ => return None,
+                };
+                return Some(Message::Found { term, jobs });
+            }
+            "fetch" => Message::Fetch(JobId::parse(lines.next()?)?),
+            "fetched" => {
+                let id = JobId::parse(lines.next()?)?;
+                let fetched = match lines.next()? {
+                    "stored" => Fetched::Stored,
+                    "unknown" => Fetched::Unknown,
+                    "failed" => Fetched::Failed,
+                    _ => return None,
+                };
+                Message::Fetched(id, fetched)
+            }
             "report" => {
                 let line = lines.next()?;
                 let badge = match line.split_once(' ') {
@@ -171,6 +226,68 @@ fn parse_job(line: &str) -> Option<(JobId, JobState)> {
         None => return None,
     };
     Some((JobId::parse(id)?, state))
+}
+
+/// The jobs of a `Found` message as they travel: a line each, every line after a line break.
+/// Only the worker writes them and only the job list reads them (`jobs`), so the other pages
+/// carry no code for either.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoundList(String);
+
+impl FoundList {
+    pub fn of(jobs: &[Found]) -> FoundList {
+        FoundList(
+            jobs.iter()
+                .map(|job| format!("\n{}", found_line(job)))
+                .collect(),
+        )
+    }
+
+    /// The jobs; `None` if a line does not parse.
+    pub fn jobs(&self) -> Option<Vec<Found>> {
+        self.0.split('\n').skip(1).map(parse_found).collect()
+    }
+}
+
+/// One job found: `<id> <state> <appointment 0|1> <created ms> <VIN or -> <plate>`, the
+/// state by its place in the lifecycle. Plates and VINs hold no spaces.
+fn found_line(job: &Found) -> String {
+    let state = LifecycleState::ALL
+        .iter()
+        .position(|s| *s == job.state)
+        .unwrap_or_default();
+    format!(
+        "{} {state} {} {} {} {}",
+        job.id,
+        u8::from(job.appointment),
+        job.created_at,
+        job.vin.as_deref().unwrap_or("-"),
+        one_line(&job.plate)
+    )
+}
+
+fn parse_found(line: &str) -> Option<Found> {
+    let mut parts = line.splitn(6, ' ');
+    let id = JobId::parse(parts.next()?)?;
+    let state = *LifecycleState::ALL.get(parts.next()?.parse::<usize>().ok()?)?;
+    let appointment = match parts.next()? {
+        "0" => false,
+        "1" => true,
+        _ => return None,
+    };
+    let created_at = parts.next()?.parse().ok()?;
+    let vin = match parts.next()? {
+        "-" => None,
+        vin => Some(vin.to_string()),
+    };
+    Some(Found {
+        id,
+        plate: parts.next()?.to_string(),
+        vin,
+        state,
+        appointment,
+        created_at,
+    })
 }
 
 /// Messages are line-based: a value never carries a line break.

@@ -2,7 +2,9 @@
 //! text — whatever another tab or a later version sends — makes the parser panic.
 
 use lanecheck_domain::JobId;
-use lanecheck_sync::report::{Badge, JobState, Message, Report, Tested};
+use lanecheck_sync::engine::Fetched;
+use lanecheck_sync::protocol::Found;
+use lanecheck_sync::report::{Badge, FoundList, JobState, Message, Report, Tested};
 use proptest::prelude::*;
 use uuid::Uuid;
 
@@ -32,7 +34,26 @@ fn message() -> impl Strategy<Value = Message> {
         Just(Tested::Unreachable),
         text().prop_map(Tested::Refused),
     ];
+    let id = || any::<u128>().prop_map(|n| JobId(Uuid::from_u128(n)));
+    let fetched = prop_oneof![
+        Just(Fetched::Stored),
+        Just(Fetched::Unknown),
+        Just(Fetched::Failed)
+    ];
     prop_oneof![
+        text().prop_map(|term| Message::Search { term }),
+        (
+            text(),
+            prop::option::of(prop::collection::vec(found(), 0..4))
+        )
+            .prop_map(|(term, jobs)| {
+                Message::Found {
+                    term,
+                    jobs: jobs.map(|jobs| FoundList::of(&jobs)),
+                }
+            }),
+        id().prop_map(Message::Fetch),
+        (id(), fetched).prop_map(|(id, f)| Message::Fetched(id, f)),
         Just(Message::Kick),
         Just(Message::SyncNow),
         Just(Message::Hello),
@@ -44,7 +65,35 @@ fn message() -> impl Strategy<Value = Message> {
     ]
 }
 
+fn found() -> impl Strategy<Value = Found> {
+    (
+        any::<u128>(),
+        "[^\n\r]{0,12}",
+        prop::option::of("[A-HJ-NPR-Z0-9]{17}"),
+        0usize..lanecheck_domain::JobState::ALL.len(),
+        any::<bool>(),
+        any::<i64>(),
+    )
+        .prop_map(|(id, plate, vin, state, appointment, created_at)| Found {
+            id: JobId(Uuid::from_u128(id)),
+            plate,
+            vin,
+            state: lanecheck_domain::JobState::ALL[state],
+            appointment,
+            created_at,
+        })
+}
+
 proptest! {
+    #[test]
+    fn the_jobs_found_survive_the_trip(jobs in prop::collection::vec(found(), 0..6)) {
+        let sent = Message::Found { term: "A1".into(), jobs: Some(FoundList::of(&jobs)) };
+        let Some(Message::Found { jobs: Some(list), .. }) = Message::parse(&sent.to_text()) else {
+            return Err(TestCaseError::fail("not a found message"));
+        };
+        prop_assert_eq!(list.jobs(), Some(jobs));
+    }
+
     #[test]
     fn every_message_survives_the_trip(message in message()) {
         prop_assert_eq!(Message::parse(&message.to_text()), Some(message));
@@ -59,6 +108,7 @@ proptest! {
     fn reports_with_any_line_appended_never_panic(tail in "\\PC{0,60}") {
         let _ = Message::parse(&format!("report\nsyncing 2\n{tail}"));
         let _ = Message::parse(&format!("tested\n{tail}"));
+        let _ = Message::parse(&format!("found\nA1\nok\n{tail}"));
     }
 }
 

@@ -1,12 +1,18 @@
 //! The job list: the newest jobs on the device, a window at a time, searchable by plate or
-//! VIN. It reads summaries only (`Jobs::list`), never the jobs themselves.
+//! VIN. It reads summaries only (`Jobs::list`), never the jobs themselves. A search that the
+//! device answers whole is also asked of the server (through the sync worker), which lists
+//! the store's jobs the device does not hold.
 
 use crate::i18n::Msg;
 use crate::platform::clock::local_date_time;
 use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
+use crate::state::sync::use_sync;
 use crate::ui::components::badges::{AppointmentBadge, JobSyncBadge, StateBadge};
-use lanecheck_domain::summary::{ListPage, ListQuery, Summary};
+use chrono::{DateTime, Utc};
+use lanecheck_domain::summary::{ListPage, ListQuery};
+use lanecheck_domain::{JobId, JobState};
+use lanecheck_sync::report::Badge;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -17,6 +23,7 @@ const WINDOW: usize = 30;
 pub fn JobList() -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
+    let sync = use_sync();
     let (query, set_query) = signal(String::new());
     let limit = RwSignal::new(WINDOW);
     let page = RwSignal::new(None::<ListPage>);
@@ -34,10 +41,53 @@ pub fn JobList() -> impl IntoView {
         spawn_local(async move {
             let found = jobs.list(&wanted).await.unwrap_or_default();
             if asked.try_get_value() == Some(mine) {
+                // Every match on the device is shown: the server may hold others (jobs
+                // that left the device, or came before it did).
+                if !wanted.term.is_empty() && !found.more {
+                    sync.search(wanted.term.clone());
+                }
                 page.try_set(Some(found));
             }
         });
     });
+    let on_server = move || {
+        let term = ListQuery::new(&query.get(), 0).term;
+        let (answered, found) = sync.found.get()?;
+        if term.is_empty() || answered != term {
+            return None;
+        }
+        let Some(found) = found else {
+            let set_up = sync.report.with(|r| r.badge != Badge::NotSetUp);
+            return set_up.then(|| {
+                view! { <p class="hint">{i18n.t(Msg::ServerNotSearched)}</p> }.into_any()
+            });
+        };
+        let shown = page.with(|p| {
+            p.as_ref()
+                .map(|p| p.summaries.iter().map(|s| s.id).collect::<Vec<_>>())
+                .unwrap_or_default()
+        });
+        let cards: Vec<_> = found
+            .jobs()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|f| !shown.contains(&f.id))
+            .filter_map(|f| {
+                let created = DateTime::from_timestamp_millis(f.created_at)?;
+                Some(view! {
+                    <JobCard id=f.id plate=f.plate state=f.state appointment=f.appointment created
+                        pill=Some(Msg::OnServer)/>
+                })
+            })
+            .collect();
+        (!cards.is_empty()).then(|| {
+            view! {
+                <h2>{i18n.t(Msg::FoundOnServer)}</h2>
+                <ul class="job-list">{cards}</ul>
+            }
+            .into_any()
+        })
+    };
     let body = move || {
         let Some(ListPage { summaries, more }) = page.get() else {
             return view! { <p class="empty">{i18n.t(Msg::Loading)}</p> }.into_any();
@@ -69,7 +119,10 @@ pub fn JobList() -> impl IntoView {
         view! {
             <p class="count">{count}</p>
             <ul class="job-list">
-                {summaries.into_iter().map(|summary| view! { <JobCard summary/> }).collect_view()}
+                {summaries.into_iter().map(|s| view! {
+                    <JobCard id=s.id plate=s.plate.to_string() state=s.state appointment=s.appointment
+                        created=s.created_at pill=(!s.on_device).then_some(Msg::OnServerOnly)/>
+                }).collect_view()}
             </ul>
             {show_more}
         }
@@ -98,6 +151,7 @@ pub fn JobList() -> impl IntoView {
                 />
             </div>
             {body}
+            {on_server}
         </section>
     }
 }
@@ -113,23 +167,33 @@ fn record_arrival() {
     }
 }
 
+/// A job in the list: one on the device (or its summary), or one the server found.
 #[component]
-fn JobCard(summary: Summary) -> impl IntoView {
+fn JobCard(
+    id: JobId,
+    plate: String,
+    state: JobState,
+    appointment: bool,
+    created: DateTime<Utc>,
+    /// Where the job is when it is not (whole) on the device (then it has no sync state).
+    pill: Option<Msg>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let href = format!("/jobs/{}", summary.id);
-    let created = summary.created_at;
+    let href = format!("/jobs/{id}");
     view! {
         <li>
             <a href=href class="job-card">
-                <span class="plate">{summary.plate.to_string()}</span>
+                <span class="plate">{plate}</span>
                 <span class="badges">
-                    <StateBadge state=summary.state/>
-                    <AppointmentBadge appointment=summary.appointment/>
-                    <JobSyncBadge id=summary.id/>
-                    {(!summary.on_device).then(|| view! { <span class="pill">{i18n.t(Msg::OnServerOnly)}</span> })}
+                    <StateBadge state/>
+                    <AppointmentBadge appointment/>
+                    {match pill {
+                        Some(pill) => view! { <span class="pill">{i18n.t(pill)}</span> }.into_any(),
+                        None => view! { <JobSyncBadge id/> }.into_any(),
+                    }}
                 </span>
                 <span class="meta">
-                    {i18n.t(Msg::JobNumber)} " " {summary.id.short()} " · "
+                    {i18n.t(Msg::JobNumber)} " " {id.short()} " · "
                     <time>{local_date_time(created, i18n.locale().tag())}</time>
                 </span>
             </a>

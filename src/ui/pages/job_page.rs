@@ -5,12 +5,15 @@ use crate::i18n::{command_label, Msg};
 use crate::platform::clock::local_date_time;
 use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
+use crate::state::sync::use_sync;
 use crate::ui::components::badges::{AppointmentBadge, StateBadge};
 use crate::ui::pages::check_in::{copy_href, Step};
 use crate::ui::pages::not_found::NotFound;
 use lanecheck_domain::job::HistoryEntry;
 use lanecheck_domain::summary::Summary;
 use lanecheck_domain::{Job, JobId};
+use lanecheck_sync::engine::Fetched;
+use lanecheck_sync::report::Badge;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -29,22 +32,43 @@ fn loading(text: &'static str) -> AnyView {
     view! { <section class="page"><p>{text}</p></section> }.into_any()
 }
 
-/// A job not on the device: its summary if it left (finished, kept by the server), else
-/// "not found".
+/// A job not on the device: it is asked of the server (through the sync worker), and shows
+/// once it is stored; meanwhile, and when the server cannot give it, its summary if it left
+/// the device (finished, kept by the server), else "not found".
 #[component]
 fn LeftDevice(id: JobId) -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
+    let sync = use_sync();
     let summary = RwSignal::new(None::<Option<Summary>>);
     spawn_local(async move {
         summary.try_set(Some(jobs.summary(id).await));
     });
+    sync.fetch(id);
+    // What the server said of it: `None` while it is asked, then a note (none when sync is
+    // not set up).
+    let answer = move || match sync.fetched.get() {
+        Some((of, fetched)) if of == id => Some(match fetched {
+            Fetched::Stored => Some(Msg::Loading),
+            Fetched::Unknown => Some(Msg::FetchUnknown),
+            Fetched::Failed if sync.report.with(|r| r.badge == Badge::NotSetUp) => None,
+            Fetched::Failed => Some(Msg::FetchFailed),
+        }),
+        _ => None,
+    };
+    let note = move || {
+        let msg = answer().unwrap_or(Some(Msg::FetchingJob))?;
+        Some(view! { <p class="hint" role="status">{i18n.t(msg)}</p> })
+    };
     move || {
         let Some(found) = summary.get() else {
             return loading(i18n.t(Msg::Loading));
         };
         let Some(s) = found else {
-            return view! { <NotFound title=Msg::JobNotFound/> }.into_any();
+            return match answer() {
+                None => loading(i18n.t(Msg::FetchingJob)),
+                Some(note) => view! { <NotFound title=Msg::JobNotFound note/> }.into_any(),
+            };
         };
         let created = local_date_time(s.created_at, i18n.locale().tag());
         view! {
@@ -57,6 +81,7 @@ fn LeftDevice(id: JobId) -> impl IntoView {
                     <span class="pill">{i18n.t(Msg::OnServerOnly)}</span>
                 </p>
                 <p>{i18n.t(Msg::LeftDevice)}</p>
+                {note}
                 <dl class="facts">
                     <div><dt>{i18n.t(Msg::JobNumber)}</dt><dd>{s.id.short()}</dd></div>
                     <div><dt>{i18n.t(Msg::CreatedAt)}</dt><dd>{created}</dd></div>

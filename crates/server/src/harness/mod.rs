@@ -41,6 +41,43 @@ impl Running {
     }
 }
 
+/// A walk-in job of `plate` opened now, for a test to write.
+pub fn walk_in(plate: &str) -> Result<lanecheck_domain::Job, String> {
+    let plate =
+        lanecheck_domain::plate::Plate::parse(plate).map_err(|_| format!("plate {plate}"))?;
+    Ok(lanecheck_domain::Job::open(
+        lanecheck_domain::NewJob {
+            id: lanecheck_domain::JobId(uuid::Uuid::new_v4()),
+            visit: lanecheck_domain::Visit::WalkIn,
+            plate,
+            store_items: Vec::new(),
+        },
+        chrono::Utc::now(),
+        lanecheck_domain::ActorId("测试".into()),
+    ))
+}
+
+impl Running {
+    /// Creates `job` on the server with `token`, as the app does; its version.
+    pub async fn create(&self, token: &str, job: &lanecheck_domain::Job) -> Result<String, String> {
+        let body = lanecheck_domain::schema::store(job).map_err(|e| e.to_string())?;
+        let response = reqwest::Client::new()
+            .put(format!("{}/jobs/{}", self.base, job.id))
+            .bearer_auth(token)
+            .header("if-none-match", "*")
+            .header("idempotency-key", uuid::Uuid::new_v4().to_string())
+            .body(body)
+            .send()
+            .await
+            .map_err(|e| e.to_string())?;
+        if response.status() != reqwest::StatusCode::CREATED {
+            return Err(format!("create answered {}", response.status()));
+        }
+        let stored: serde_json::Value = response.json().await.map_err(|e| e.to_string())?;
+        Ok(stored["version"].as_str().unwrap_or_default().to_string())
+    }
+}
+
 impl Drop for Running {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.data);

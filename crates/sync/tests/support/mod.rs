@@ -2,10 +2,11 @@
 //! rules, and a network in front of it that fails on purpose.
 #![allow(dead_code)]
 
+use lanecheck_domain::summary::Summary;
 use lanecheck_domain::{Job, JobId};
 use lanecheck_sync::engine::{Failure, Precondition, Remote, Written};
 use lanecheck_sync::memory::MemoryDevice as Device;
-use lanecheck_sync::protocol::{blob_refs, Changes, Stored};
+use lanecheck_sync::protocol::{blob_refs, Changes, Found, Stored};
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -240,5 +241,24 @@ impl Remote for Network<'_> {
     /// The simulated server sends the whole feed: a window is an economy a server may skip.
     async fn changes(&self, cursor: &str, limit: u32, _: &str) -> Result<Changes, Failure> {
         self.carry(|| self.server.changes(cursor, limit))
+    }
+    async fn job(&self, id: JobId) -> Result<Option<Stored>, Failure> {
+        self.carry(|| Ok(self.server.jobs.borrow().get(&id).cloned()))
+    }
+    /// The app's own rule over every job the server holds.
+    async fn search(&self, term: &str, limit: usize) -> Result<Vec<Found>, Failure> {
+        self.carry(|| {
+            Ok(self
+                .server
+                .jobs
+                .borrow()
+                .values()
+                .filter_map(|s| s.document.as_ref())
+                .map(Summary::of)
+                .filter(|s| s.matches(term))
+                .take(limit)
+                .map(|s| Found::of(&s))
+                .collect())
+        })
     }
 }
