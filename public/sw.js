@@ -1,7 +1,7 @@
 // LaneCheck's service worker. tools/precache.mjs fills in PRECACHE (every file of the build)
 // and VERSION (a hash of their contents) after each build, so a new build is a new cache.
-// Navigations go to the network first and fall back to the cached page: the check-in's page
-// for /jobs/<id>/check-in/… and /arrive, the desk's for /new, /jobs/<id>, /settings and
+// Navigations go to the network first and fall back to the cached page: signing's for
+// /jobs/<id>/check-in/review and …/copy, the check-in's page for its other steps and /arrive, the desk's for /new, /jobs/<id>, /settings and
 // /sync, the app shell for everything else. Other requests are
 // served from the precache. Old caches are deleted on activation. A new version waits
 // until the page asks it to take over ("update available").
@@ -9,9 +9,11 @@ const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
 const CACHE = `lanecheck-${VERSION}`;
 
+const SIGN = /^\/jobs\/[^/]+\/check-in\/(review|copy)\/?$/;
 const CHECK_IN = /^\/(jobs\/[^/]+\/check-in\/|arrive$)/;
 const DESK = /^\/(new|jobs\/[^/]+|settings|sync)$/;
-const pageFor = (path) => (CHECK_IN.test(path) ? "/check-in/index.html" : DESK.test(path) ? "/desk/index.html" : "/index.html");
+const pageFor = (path) =>
+  SIGN.test(path) ? "/sign/index.html" : CHECK_IN.test(path) ? "/check-in/index.html" : DESK.test(path) ? "/desk/index.html" : "/index.html";
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));

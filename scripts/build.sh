@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Release build of the three pages into dist/: the shell (index.html, the job list), the desk
-# (dist/desk/: a job's page, a new job, settings, sync) and the check-in (dist/check-in/), and
+# Release build of the four pages into dist/: the shell (index.html, the job list), the desk
+# (dist/desk/: a job's page, a new job, settings, sync), the check-in (dist/check-in/: the
+# arrival and the steps) and signing (dist/sign/: the review, signature and customer copy), and
 # of the sync worker (dist/sync*.js), their wasm-bindgen glue minified, then the service
 # worker's precache list over everything built.
 set -euo pipefail
@@ -9,7 +10,7 @@ export PATH="$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 trunk build --release --offline=true index.html
 # The other pages are the shell's page with another binary and without the files the shell
 # already copies: made from index.html so their heads never drift apart.
-for page in desk check-in; do
+for page in desk check-in sign; do
   sed -e "s/data-bin=\"lanecheck\"/data-bin=\"$page\"/" -e '/rel="copy-/d' index.html > "$page.html"
   trunk build --release --offline=true "$page.html" --dist "dist/$page" --public-url "/$page/"
 done

@@ -17,7 +17,7 @@ pub fn start_shell() {
 }
 
 /// Mounts the desk (a job's page, a new job, settings, sync) on `<body>`: a page of its own,
-/// so its code is not in the shell's first load (see docs/architecture.md, "Three pages").
+/// so its code is not in the shell's first load (see docs/architecture.md, "Pages").
 pub fn start_desk() {
     leptos::mount::mount_to_body(ui::desk_app::DeskApp);
 }
@@ -25,5 +25,13 @@ pub fn start_desk() {
 /// Mounts the check-in (a walk-in's arrival and the check-in's steps) on `<body>`: a page of
 /// its own, like the desk.
 pub fn start_check_in() {
-    leptos::mount::mount_to_body(ui::check_in_app::CheckInApp);
+    use ui::{check_in_app::CheckInApp, pages::check_in::STEPS};
+    leptos::mount::mount_to_body(|| leptos::view! { <CheckInApp screens=STEPS/> });
+}
+
+/// Mounts signing (the review with the signature pad, and the customer copy) on `<body>`:
+/// the check-in's second page.
+pub fn start_signing() {
+    use ui::{check_in_app::CheckInApp, pages::check_in::SIGNING};
+    leptos::mount::mount_to_body(|| leptos::view! { <CheckInApp screens=SIGNING/> });
 }

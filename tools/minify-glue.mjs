@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dist = process.argv[2] || "dist";
-for (const dir of [dist, join(dist, "desk"), join(dist, "check-in")]) {
+for (const dir of [dist, join(dist, "desk"), join(dist, "check-in"), join(dist, "sign")]) {
   const page = join(dir, "index.html");
   let html = readFileSync(page, "utf8");
   const glue = /import init, \* as bindings from '([^']+\.js)'/.exec(html)?.[1];

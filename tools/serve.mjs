@@ -1,6 +1,7 @@
 // Serves the built app (dist/) on 127.0.0.1 with the single-page-app fallback: a path that is
-// not a file gets its page, check-in/index.html for /jobs/<id>/check-in/… and index.html for
-// everything else, so deep links load the app. The service
+// not a file gets its page (sign/ for a check-in's review and copy, check-in/ for its other
+// steps and /arrive, desk/ for a job, a new job, settings and sync, index.html for everything
+// else), as the reference server does, so deep links load the app. The service
 // worker and the manifest are never cached by HTTP, so updates are seen at once.
 //
 //   node tools/serve.mjs [--port 8080] [--dir dist]
@@ -35,6 +36,7 @@ async function resolveFile(urlPath) {
     const info = await stat(candidate).catch(() => null);
     if (info?.isFile()) return candidate;
   }
+  if (/^\/jobs\/[^/]+\/check-in\/(review|copy)\/?$/.test(urlPath)) return join(root, "sign/index.html");
   if (/^\/(jobs\/[^/]+\/check-in\/|arrive$)/.test(urlPath)) return join(root, "check-in/index.html");
   return join(root, /^\/(new|jobs\/[^/]+|settings|sync)$/.test(urlPath) ? "desk/index.html" : "index.html");
 }

@@ -36,6 +36,17 @@ test("after one visit the app starts with its web server stopped", async ({ page
   await expect(page.getByRole("heading", { level: 1, name: "浙A8888D" })).toBeVisible();
   await page.goto(`http://127.0.0.1:${port}/settings`);
   await expect(page.getByRole("heading", { level: 1, name: "设置" })).toBeVisible();
+  // The check-in's two pages, the steps and signing, come from the cache too, and their links
+  // to each other load one another.
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.getByRole("link", { name: /浙A8888D/ }).click();
+  const job = page.url().split("/jobs/")[1];
+  await page.goto(`http://127.0.0.1:${port}/jobs/${job}/check-in/review`);
+  await expect(page.getByRole("heading", { level: 1, name: "确认签字" })).toBeVisible();
+  await page.getByRole("link", { name: "上一步" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "客户描述" })).toBeVisible();
+  await page.getByRole("link", { name: "下一步" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "确认签字" })).toBeVisible();
 });
 
 test("every page loads without a console error: every file found, every integrity hash right", async ({ page }) => {
@@ -50,5 +61,10 @@ test("every page loads without a console error: every file found, every integrit
   await expect(page.getByRole("heading", { level: 1, name: "到店接待" })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "到店接待" })).toBeVisible();
+  // Signing, a page of its own: reached from the step bar, and loaded anew.
+  await page.getByRole("navigation", { name: "环车接车" }).getByRole("link", { name: "确认签字" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "确认签字" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "确认签字" })).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -1,18 +1,22 @@
-//! The check-in's root (check-in.html): a walk-in's arrival and the check-in's steps, with
-//! the same contexts and chrome as the other pages. It is a page of its own (see
-//! docs/architecture.md, "Three pages"); it moves with the history API, and links to the
-//! other pages load those pages.
+//! The root of the check-in's two pages: check-in.html (a walk-in's arrival and the steps)
+//! and sign.html (the review with the signature, and the customer copy), with the same
+//! contexts and chrome as the other pages. Each is a page of its own (see
+//! docs/architecture.md, "Pages"); it moves with the history API, and links to the other
+//! pages load those pages.
 
 use crate::platform::location::use_path;
 use crate::state::locale::use_i18n;
 use crate::state::provide_app_state;
 use crate::ui::components::header::AppHeader;
 use crate::ui::components::notices::Notices;
-use crate::ui::pages::check_in::{arrive::ArrivePage, CheckInPage};
+use crate::ui::pages::check_in::{CheckInPage, Screens};
 use leptos::prelude::*;
 
 #[component]
-pub fn CheckInApp() -> impl IntoView {
+pub fn CheckInApp(
+    /// The screens of this check-in page: the steps' or signing's.
+    screens: Screens,
+) -> impl IntoView {
     provide_app_state();
     let i18n = use_i18n();
     let path = use_path();
@@ -25,8 +29,8 @@ pub fn CheckInApp() -> impl IntoView {
             <Notices/>
             <main id="main" tabindex="-1">
                 {move || match arrive.get() {
-                    true => view! { <ArrivePage path/> }.into_any(),
-                    false => view! { <CheckInPage path/> }.into_any(),
+                    true => (screens.arrive)(path),
+                    false => view! { <CheckInPage path screens/> }.into_any(),
                 }}
             </main>
         }

@@ -165,8 +165,8 @@ pub async fn migrate_blobs(state: &AppState) -> Result<usize, String> {
     Ok(adopted)
 }
 
-/// The PWA: files as they are, the check-in's page for check-in addresses and a walk-in's
-/// arrival, the desk's page for a new job, a job's page, settings and sync, the shell
+/// The PWA: files as they are, the signing page for a check-in's review and customer copy, the
+/// check-in's page for its other steps and a walk-in's arrival, the desk's page for a new job, a job's page, settings and sync, the shell
 /// otherwise. Each file goes out as its
 /// brotli or gzip copy made by the build (`tools/compress.mjs`) when the browser accepts it,
 /// and with the cache rule of its name (`cache_control`).
@@ -182,7 +182,10 @@ fn pwa(dist: &std::path::Path) -> Router {
             )
     };
     let (check_in, desk) = (page("check-in/index.html"), page("desk/index.html"));
+    let sign = page("sign/index.html");
     Router::new()
+        .route_service("/jobs/{id}/check-in/review", sign.clone())
+        .route_service("/jobs/{id}/check-in/copy", sign)
         .route_service("/jobs/{id}/check-in/{*rest}", check_in.clone())
         .route_service("/arrive", check_in)
         .route_service("/new", desk.clone())

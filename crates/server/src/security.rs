@@ -43,7 +43,12 @@ pub fn inline_scripts(html: &str) -> Vec<&str> {
 pub fn policy(dist: Option<&Path>, styles: &[&str]) -> String {
     let mut scripts: Vec<String> = Vec::new();
     if let Some(dist) = dist {
-        for page in ["index.html", "desk/index.html", "check-in/index.html"] {
+        for page in [
+            "index.html",
+            "desk/index.html",
+            "check-in/index.html",
+            "sign/index.html",
+        ] {
             if let Ok(html) = std::fs::read_to_string(dist.join(page)) {
                 scripts.extend(inline_scripts(&html).into_iter().map(csp_hash));
             }

@@ -16,6 +16,7 @@ fn dist() -> PathBuf {
         "index.html",
         "desk/index.html",
         "check-in/index.html",
+        "sign/index.html",
         WASM,
         "sw.js",
     ] {
@@ -105,7 +106,7 @@ async fn files_go_out_compressed_when_the_browser_takes_it() {
     assert_eq!(plain.encoding, None);
     assert_eq!(plain.body, format!("plain {WASM}"));
 
-    // Pages, the shell's fallback, the desk's and the check-in page's, are compressed too,
+    // Pages, the shell's fallback, the desk's, the check-in page's and signing's, are compressed too,
     // each address answered by its page.
     for (path, page) in [
         ("/", "index.html"),
@@ -115,7 +116,9 @@ async fn files_go_out_compressed_when_the_browser_takes_it() {
         ("/settings", "desk/index.html"),
         ("/sync", "desk/index.html"),
         ("/jobs/123/check-in/customer", "check-in/index.html"),
-        ("/jobs/123/check-in/copy", "check-in/index.html"),
+        ("/jobs/123/check-in/copy", "sign/index.html"),
+        ("/jobs/123/check-in/review", "sign/index.html"),
+        ("/jobs/123/check-in/reviewed", "check-in/index.html"),
         ("/arrive", "check-in/index.html"),
     ] {
         assert_eq!(

@@ -1,5 +1,5 @@
 //! The top bar: app name, the navigation between the pages (each a page of its own, see
-//! docs/architecture.md, "Three pages"), connectivity or the sync badge (a link to the sync
+//! docs/architecture.md, "Pages"), connectivity or the sync badge (a link to the sync
 //! page), and whether the last change was saved.
 
 use crate::i18n::Msg;

@@ -1,7 +1,8 @@
 //! The check-in (环车接车): one screen per step, in the seed's order, each resumable because the
 //! step is in the address (`/jobs/<id>/check-in/<step>`) and every answer is saved at once.
-//! It runs as a page of its own without the router: `StepLink` moves between steps with the
-//! history API.
+//! It runs as two pages of their own without the router, the steps and signing (`Part`):
+//! `StepLink` moves between the screens of one page with the history API, and loads the other
+//! page for its screens.
 
 mod arrival;
 pub mod arrive;
@@ -112,9 +113,82 @@ impl Step {
 
 /// What the check-in page shows: a step, or the sealed sheet's customer copy.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Screen {
+pub enum Screen {
     Step(Step),
     Copy,
+}
+
+/// The two pages of the check-in: the steps (with a walk-in's arrival), and signing (the
+/// review with its signature pad, and the customer copy with its QR code). Each is a page of
+/// its own, so that neither's first load carries the other's code (docs/architecture.md,
+/// "Pages").
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Part {
+    Steps,
+    Signing,
+}
+
+impl Screen {
+    fn part(self) -> Part {
+        match self {
+            Screen::Step(Step::Review) | Screen::Copy => Part::Signing,
+            Screen::Step(_) => Part::Steps,
+        }
+    }
+}
+
+/// What one check-in page renders itself. Each page's entry point passes its own, so the
+/// code of the other page's screens is never referenced and never in its wasm.
+#[derive(Clone, Copy)]
+pub struct Screens {
+    pub part: Part,
+    /// A walk-in's arrival (`/arrive`), on the steps' page.
+    pub arrive: fn(RwSignal<String>) -> AnyView,
+    /// The body of a step of this page.
+    pub step: fn(Job, Step) -> AnyView,
+    /// The customer copy, on the signing page.
+    pub copy: fn(Job) -> AnyView,
+}
+
+/// The screens of the steps' page.
+pub const STEPS: Screens = Screens {
+    part: Part::Steps,
+    arrive: |path| view! { <arrive::ArrivePage path/> }.into_any(),
+    step: |job, step| match step {
+        Step::Arrival => view! { <arrival::Arrival job/> }.into_any(),
+        Step::Customer => view! { <customer::Customer job/> }.into_any(),
+        Step::Covers => view! { <covers::Covers job/> }.into_any(),
+        Step::Checklist => view! { <checklist::Checklist job/> }.into_any(),
+        Step::Damage => view! { <damage::Damage job/> }.into_any(),
+        Step::Valuables => view! { <valuables::Valuables job/> }.into_any(),
+        Step::Concerns => view! { <concerns::Concerns job/> }.into_any(),
+        Step::Review => elsewhere(),
+    },
+    copy: |_| elsewhere(),
+};
+
+/// The screens of the signing page.
+pub const SIGNING: Screens = Screens {
+    part: Part::Signing,
+    arrive: |_| elsewhere(),
+    step: |job, step| match step {
+        Step::Review => view! { <review::Review job/> }.into_any(),
+        _ => elsewhere(),
+    },
+    copy: |job| view! { <copy::CustomerCopy job/> }.into_any(),
+};
+
+/// A screen of the other page, were it reached by moving within this one (which `StepLink`
+/// never does): a link that loads the address anew, and with it its page.
+fn elsewhere() -> AnyView {
+    let i18n = use_i18n();
+    let here = web_sys::window().and_then(|w| w.location().href().ok());
+    view! {
+        <section class="page">
+            <a href=here.unwrap_or_default() class="button primary">{i18n.t(Msg::ContinueCheckIn)}</a>
+        </section>
+    }
+    .into_any()
 }
 
 const COPY_SLUG: &str = "copy";
@@ -168,10 +242,13 @@ struct Address(RwSignal<String>);
 pub fn CheckInPage(
     /// The page's path, followed by the history API.
     path: RwSignal<String>,
+    /// What this page renders itself.
+    screens: Screens,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
     provide_context(Address(path));
+    provide_context(screens);
     provide_context(Selection {
         view: RwSignal::new(lanecheck_domain::inspection::View::Left),
         mark: RwSignal::new(None),
@@ -198,7 +275,7 @@ pub fn CheckInPage(
         };
         match screen {
             Screen::Step(step) => view! { <CheckInStep job step/> }.into_any(),
-            Screen::Copy => view! { <copy::CustomerCopy job/> }.into_any(),
+            Screen::Copy => (screens.copy)(job),
         }
     };
     view! { {page} <camera::LiveCamera/> }
@@ -218,9 +295,15 @@ pub fn StepLink(
     children: Children,
 ) -> impl IntoView {
     let Address(path) = expect_context();
+    let here: Screens = expect_context();
+    // A screen of the other check-in page is a plain link: a full load of that page.
+    let within = parse(&href).is_some_and(|(_, screen)| screen.part() == here.part);
     let to = href.clone();
     let follow = move |ev: leptos::ev::MouseEvent| {
-        if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
+        if within
+            && ev.button() == 0
+            && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
+        {
             ev.prevent_default();
             go(path, &to);
         }
@@ -257,16 +340,8 @@ fn CheckInStep(job: Job, step: Step) -> impl IntoView {
             }
         })
         .collect_view();
-    let body = match step {
-        Step::Arrival => view! { <arrival::Arrival job=job.clone()/> }.into_any(),
-        Step::Customer => view! { <customer::Customer job=job.clone()/> }.into_any(),
-        Step::Covers => view! { <covers::Covers job=job.clone()/> }.into_any(),
-        Step::Checklist => view! { <checklist::Checklist job=job.clone()/> }.into_any(),
-        Step::Damage => view! { <damage::Damage job=job.clone()/> }.into_any(),
-        Step::Valuables => view! { <valuables::Valuables job=job.clone()/> }.into_any(),
-        Step::Concerns => view! { <concerns::Concerns job=job.clone()/> }.into_any(),
-        Step::Review => view! { <review::Review job=job.clone()/> }.into_any(),
-    };
+    let screens: Screens = expect_context();
+    let body = (screens.step)(job.clone(), step);
     // On a phone the stepper scrolls sideways: keep the current step in sight.
     let row = NodeRef::<leptos::html::Ol>::new();
     Effect::new(move || {

@@ -1,0 +1,3 @@
+fn main() {
+    lanecheck::start_signing();
+}
