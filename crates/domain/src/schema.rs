@@ -10,7 +10,8 @@
 
 use crate::job::Job;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Map, Value};
+use serde_json::value::RawValue;
+use serde_json::Value;
 use thiserror::Error;
 
 pub const CURRENT_SCHEMA: u32 = 2;
@@ -35,14 +36,52 @@ struct Stored<'a> {
     job: &'a Job,
 }
 
+/// A stored record read once: its schema, and its job as the text it was written as.
 #[derive(Deserialize)]
-struct Current {
-    job: Job,
+struct Envelope<'a> {
+    schema: u32,
+    #[serde(borrow)]
+    job: Option<&'a RawValue>,
 }
 
-#[derive(Deserialize)]
-struct Header {
-    schema: u32,
+/// A JSON object's members in their order, each value as the text it was written as.
+#[derive(Default)]
+struct Members<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'a> Members<'a> {
+    fn remove(&mut self, key: &str) -> Option<&'a RawValue> {
+        let at = self.0.iter().position(|(k, _)| k == key)?;
+        Some(self.0.remove(at).1)
+    }
+
+    fn get(&self, key: &str) -> Option<&'a RawValue> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| *v)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Members<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+            type Value = Members<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Members<'a>, M::Error> {
+                let mut members = Vec::new();
+                while let Some(member) = map.next_entry::<String, &'a RawValue>()? {
+                    // A repeated member: the last one counts, as JSON readers take it.
+                    members.retain(|(k, _): &(String, &RawValue)| *k != member.0);
+                    members.push(member);
+                }
+                Ok(Members(members))
+            }
+        }
+        d.deserialize_map(Visit(std::marker::PhantomData))
+    }
 }
 
 /// The current stored form of a job, as JSON text.
@@ -55,22 +94,22 @@ pub fn store(job: &Job) -> Result<String, SchemaError> {
 }
 
 /// Reads a stored record of any known schema, upgrading it to the current `Job`. The current
-/// schema is read straight into `Job`; older ones pass through a JSON tree to be rewritten.
+/// schema is read straight into `Job`; older ones are rewritten as text first (`v1_to_v2`).
 pub fn restore(record: &str) -> Result<Job, SchemaError> {
-    let header: Header = serde_json::from_str(record).map_err(|_| SchemaError::NotAnEnvelope)?;
-    match header.schema {
-        CURRENT_SCHEMA => serde_json::from_str::<Current>(record)
-            .map(|current| current.job)
-            .map_err(malformed),
+    // An envelope is an object (a struct reads from an array too).
+    if !record.trim_start().starts_with('{') {
+        return Err(SchemaError::NotAnEnvelope);
+    }
+    let envelope: Envelope =
+        serde_json::from_str(record).map_err(|_| SchemaError::NotAnEnvelope)?;
+    let job = envelope.job.ok_or(SchemaError::NotAnEnvelope)?.get();
+    match envelope.schema {
+        CURRENT_SCHEMA => serde_json::from_str(job).map_err(malformed),
         schema if schema > CURRENT_SCHEMA => Err(SchemaError::TooNew(schema)),
-        _ => {
-            let Ok(Value::Object(mut envelope)) = serde_json::from_str::<Value>(record) else {
-                return Err(SchemaError::NotAnEnvelope);
-            };
-            let job = envelope.remove("job").ok_or(SchemaError::NotAnEnvelope)?;
-            let upgraded = json!({ "schema": CURRENT_SCHEMA, "job": v1_to_v2(job)? });
-            restore(&upgraded.to_string())
-        }
+        _ => restore(&format!(
+            r#"{{"schema":{CURRENT_SCHEMA},"job":{}}}"#,
+            v1_to_v2(job)?
+        )),
     }
 }
 
@@ -154,32 +193,60 @@ fn contained(read: &Value, sent: &Value, at: &mut String) -> Result<(), SchemaEr
 fn malformed(err: serde_json::Error) -> SchemaError {
     SchemaError::Malformed(err.to_string())
 }
-fn v1_to_v2(job: Value) -> Result<Value, SchemaError> {
-    let Value::Object(mut job) = job else {
-        return Err(SchemaError::Malformed("job is not an object".into()));
+/// Schema 1 → 2, on the text: the plate moves into `vehicle`, `appointment` and `booked_at`
+/// become `visit`, and `revision` counts the history. Every other member is kept as written.
+/// (Values pass through as text, so the pages carry no JSON tree code for old records.)
+fn v1_to_v2(job: &str) -> Result<String, SchemaError> {
+    let not_object = || SchemaError::Malformed("job is not an object".into());
+    let mut job: Members = serde_json::from_str(job).map_err(|_| not_object())?;
+    let plate = job.remove("plate").map_or("null", RawValue::get);
+    let appointment = job.remove("appointment").is_some_and(|v| v.get() == "true");
+    let booked_at = job.remove("booked_at").map_or("null", RawValue::get);
+    let mut vehicle: Members = match job.remove("vehicle") {
+        Some(v) => serde_json::from_str(v.get()).map_err(|_| not_object())?,
+        None => Members::default(),
     };
-    let plate = job.remove("plate").unwrap_or(Value::Null);
-    let vehicle = job
-        .entry("vehicle")
-        .or_insert_with(|| Value::Object(Map::new()));
-    if let Value::Object(vehicle) = vehicle {
-        vehicle.insert("plate".into(), plate);
+    let revision = match job.get("history") {
+        Some(h) => serde_json::from_str::<Vec<&RawValue>>(h.get())
+            .map_err(malformed)?
+            .len(),
+        None => 1,
+    };
+    for key in ["visit", "revision"] {
+        job.remove(key);
     }
-    let appointment = job
-        .remove("appointment")
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false);
-    let booked_at = job.remove("booked_at").unwrap_or(Value::Null);
+    vehicle.remove("plate");
     let visit = if appointment {
-        json!({ "Appointment": { "booked_at": booked_at } })
+        format!(r#"{{"Appointment":{{"booked_at":{booked_at}}}}}"#)
     } else {
-        json!("WalkIn")
+        r#""WalkIn""#.to_string()
     };
-    job.insert("visit".into(), visit);
-    let revision = job
-        .get("history")
-        .and_then(Value::as_array)
-        .map_or(1, Vec::len);
-    job.insert("revision".into(), json!(revision));
-    Ok(Value::Object(job))
+    let mut vehicle = object(&vehicle);
+    vehicle.pop();
+    if vehicle.len() > 1 {
+        vehicle.push(',');
+    }
+    vehicle.push_str(&format!(r#""plate":{plate}}}"#));
+    let mut text = object(&job);
+    text.pop();
+    if text.len() > 1 {
+        text.push(',');
+    }
+    text.push_str(&format!(
+        r#""vehicle":{vehicle},"visit":{visit},"revision":{revision}}}"#
+    ));
+    Ok(text)
+}
+
+/// An object's members written out again.
+fn object(members: &Members) -> String {
+    let members: Vec<String> = members
+        .0
+        .iter()
+        .map(|(key, value)| {
+            let key = serde_json::to_string(key).unwrap_or_default();
+            format!("{key}:{}", value.get())
+        })
+        .collect();
+    format!("{{{}}}", members.join(","))
 }

@@ -128,3 +128,39 @@ fn only_the_current_schema_is_accepted_from_a_client() {
     );
     assert_eq!(restore_whole("{}"), Err(SchemaError::NotAnEnvelope));
 }
+
+/// Any job written the schema-1 way (plate and appointment flat on the job, no visit, no
+/// revision) is upgraded, member for member, to the job it stands for: the text rewrite of
+/// `v1_to_v2` loses and changes nothing else.
+#[test]
+fn a_job_written_as_schema_1_is_upgraded_to_the_same_job() {
+    use lanecheck_domain::{Command, Visit};
+    for appointment in [false, true] {
+        let mut job = walk_in(9);
+        if appointment {
+            job.visit = Visit::Appointment { booked_at: t(0) };
+        }
+        apply_all(&mut job, 1, vec![Command::Greet, Command::StartInspection]);
+        let mut tree: serde_json::Value = serde_json::from_str(&store(&job).unwrap()).unwrap();
+        tree["schema"] = json!(1);
+        let old = tree["job"].as_object_mut().unwrap();
+        let plate = old["vehicle"]
+            .as_object_mut()
+            .unwrap()
+            .remove("plate")
+            .unwrap();
+        old.insert("plate".into(), plate);
+        old.insert("appointment".into(), json!(appointment));
+        if let Visit::Appointment { booked_at } = job.visit {
+            old.insert("booked_at".into(), json!(booked_at.timestamp_millis()));
+        }
+        old.remove("visit");
+        old.remove("revision");
+        assert_eq!(job.revision as usize, job.history.len());
+        assert_eq!(
+            restore(&tree.to_string()),
+            Ok(job),
+            "appointment {appointment}"
+        );
+    }
+}

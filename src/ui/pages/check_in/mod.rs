@@ -148,6 +148,8 @@ pub struct Screens {
     pub step: fn(Job, Step) -> AnyView,
     /// The customer copy, on the signing page.
     pub copy: fn(Job) -> AnyView,
+    /// The live camera, on the steps' page (over whichever step takes photos).
+    pub camera: fn() -> AnyView,
 }
 
 /// The screens of the steps' page.
@@ -165,6 +167,7 @@ pub const STEPS: Screens = Screens {
         Step::Review => elsewhere(),
     },
     copy: |_| elsewhere(),
+    camera: || view! { <camera::LiveCamera/> }.into_any(),
 };
 
 /// The screens of the signing page.
@@ -176,6 +179,7 @@ pub const SIGNING: Screens = Screens {
         _ => elsewhere(),
     },
     copy: |job| view! { <copy::CustomerCopy job/> }.into_any(),
+    camera: || ().into_any(),
 };
 
 /// A screen of the other page, were it reached by moving within this one (which `StepLink`
@@ -278,7 +282,7 @@ pub fn CheckInPage(
             Screen::Copy => (screens.copy)(job),
         }
     };
-    view! { {page} <camera::LiveCamera/> }
+    view! { {page} {(screens.camera)()} }
 }
 
 /// A link to another step of this job's check-in, followed without reloading the page.
