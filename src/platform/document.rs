@@ -35,24 +35,6 @@ pub fn center_in_row(row: &web_sys::Element, selector: &str) {
     }
 }
 
-/// The id of the element that has the focus, if it has one.
-pub fn focused_id() -> Option<String> {
-    let id = web_sys::window()?.document()?.active_element()?.id();
-    (!id.is_empty()).then_some(id)
-}
-
-/// Gives the focus back to the element with this id (after its screen rendered anew).
-pub fn focus_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
-}
-
 /// Scrolls the first element matching `selector` into view when it is not wholly in it.
 pub fn reveal_if_hidden(selector: &str) {
     let Some(window) = web_sys::window() else {

@@ -64,17 +64,19 @@ impl Drafts {
         self.saved_for.get() == self.scope.get()
     }
 
-    /// A field of the current screen: its draft if it has one, else `saved`. What is typed is
-    /// kept as the draft until it is what is saved.
-    pub fn field(self, name: &str, saved: String) -> RwSignal<String> {
+    /// A field of the current screen: its draft if it has one, else what is saved. What is
+    /// typed is kept as the draft until it is what is saved (which may change meanwhile: a
+    /// screen follows its job without rendering anew).
+    pub fn field(self, name: &str, saved: Signal<String>) -> RwSignal<String> {
         let key = self.key(name);
         let kept = self.kept(name);
-        let value = RwSignal::new(kept.unwrap_or_else(|| saved.clone()));
+        let value = RwSignal::new(kept.unwrap_or_else(|| saved.get_untracked()));
         // Runs at once (dropping a draft that equals what is saved) and on every change.
         Effect::new(move |_| {
             let text = value.get();
+            let same = saved.with(|saved| *saved == text);
             if let Some(store) = storage() {
-                let _ = if text == saved {
+                let _ = if same {
                     store.remove_item(&key)
                 } else {
                     store.set_item(&key, &text)

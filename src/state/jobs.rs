@@ -85,6 +85,8 @@ impl Jobs {
     pub fn job(&self, id: JobId) -> Option<Job> {
         let found = self.cached(id);
         if found.is_none() {
+            // Asked again once storage is open: it cannot be read before.
+            self.loaded.track();
             self.read(id);
         }
         found

@@ -23,10 +23,10 @@ pub fn NewJobPage(
     let jobs = use_jobs();
     let drafts = use_drafts();
     drafts.enter("new".into());
-    let kind = drafts.field("visit", String::new());
+    let kind = drafts.field("visit", Signal::stored(String::new()));
     let appointment = move || !kind.get().is_empty();
     let set_appointment = move |on: bool| kind.set(if on { "1" } else { "" }.into());
-    let plate = drafts.field("plate", String::new());
+    let plate = drafts.field("plate", Signal::stored(String::new()));
     let (tried, set_tried) = signal(false);
     let (busy, set_busy) = signal(false);
     let error = Memo::new(move |_| {

@@ -49,30 +49,36 @@ pub fn GreetingTimer(
 }
 
 #[component]
-pub fn Arrival(job: Job) -> impl IntoView {
+pub fn Arrival(job: Memo<Job>) -> impl IntoView {
     let i18n = use_i18n();
-    let (run, error) = use_dispatch(job.id);
-    let arrived = job.arrived_at;
-    let walk_in = job.visit == Visit::WalkIn;
+    let (id, walk_in) = job.with_untracked(|j| (j.id, j.visit == Visit::WalkIn));
+    let (run, error) = use_dispatch(id);
+    let times = move || job.with(|j| (j.arrived_at, j.greeted_at));
+    let told = move || job.with(|j| j.told_about_appointments);
     view! {
-        <GreetingTimer arrived greeted=job.greeted_at/>
-        <dl class="facts">
-            <div>
-                <dt>{i18n.t(Msg::ArrivedAt)}</dt>
-                <dd>{arrived.map_or_else(|| i18n.t(Msg::NotYet).to_string(), |at| local_date_time(at, i18n.locale().tag()))}</dd>
-            </div>
-        </dl>
+        {move || {
+            let (arrived, greeted) = times();
+            view! {
+                <GreetingTimer arrived greeted/>
+                <dl class="facts">
+                    <div>
+                        <dt>{i18n.t(Msg::ArrivedAt)}</dt>
+                        <dd>{arrived.map_or_else(|| i18n.t(Msg::NotYet).to_string(), |at| local_date_time(at, i18n.locale().tag()))}</dd>
+                    </div>
+                </dl>
+            }
+        }}
         <div class="actions">
-            {arrived.is_none().then(|| view! {
+            {move || times().0.is_none().then(|| view! {
                 <button type="button" class="primary" on:click=move |_| run.run(Command::Arrive)>{i18n.t(Msg::CarArrived)}</button>
             })}
-            {(arrived.is_some() && job.greeted_at.is_none()).then(|| view! {
+            {move || matches!(times(), (Some(_), None)).then(|| view! {
                 <button type="button" class="primary" on:click=move |_| run.run(Command::Greet)>{i18n.t(Msg::CustomerGreeted)}</button>
             })}
-            {(walk_in && !job.told_about_appointments).then(|| view! {
+            {move || (walk_in && !told()).then(|| view! {
                 <button type="button" on:click=move |_| run.run(Command::ToldAboutAppointments)>{i18n.t(Msg::TellAppointments)}</button>
             })}
-            {job.told_about_appointments.then(|| view! { <p class="done">{i18n.t(Msg::ToldAppointments)}</p> })}
+            {move || told().then(|| view! { <p class="done">{i18n.t(Msg::ToldAppointments)}</p> })}
             <p class="error" role="alert">{error}</p>
         </div>
     }

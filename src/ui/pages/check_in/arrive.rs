@@ -34,12 +34,12 @@ pub fn ArrivePage(
     let drafts = use_drafts();
     drafts.enter(SCOPE.into());
     // Opened without the list's tap (a bookmark): the car arrived now.
-    let at = drafts.field("at", String::new());
+    let at = drafts.field("at", Signal::stored(String::new()));
     if instant(&at.get_untracked()).is_none() {
         at.set(clock::now().timestamp_millis().to_string());
     }
-    let greeted = drafts.field("greeted", String::new());
-    let plate = drafts.field("plate", String::new());
+    let greeted = drafts.field("greeted", Signal::stored(String::new()));
+    let plate = drafts.field("plate", Signal::stored(String::new()));
     let tried = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let error = Signal::derive(move || {

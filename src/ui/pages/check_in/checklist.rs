@@ -15,32 +15,44 @@ const ISSUE: usize = 1;
 const NOT_APPLICABLE: usize = 2;
 
 #[component]
-pub fn Checklist(job: Job) -> impl IntoView {
+pub fn Checklist(job: Memo<Job>) -> impl IntoView {
     let i18n = use_i18n();
-    let (run, error) = use_dispatch(job.id);
-    let items: Vec<_> = job.checklist.iter().map(|e| e.item.clone()).collect();
-    let rows = job
-        .checklist
-        .iter()
-        .enumerate()
-        .map(|(i, entry)| ChoiceRow {
-            label: check_label(&entry.item).map_or_else(str::to_string, |m| i18n.t(m).to_string()),
-            chosen: entry.answer.as_ref().map(|a| match a {
-                Answer::Ok => OK,
-                Answer::Issue { .. } => ISSUE,
-                Answer::NotApplicable => NOT_APPLICABLE,
-            }),
-            note: match &entry.answer {
-                Some(Answer::Issue { note }) => note.clone(),
-                _ => String::new(),
-            },
-            remark: entry.bulk.then(|| i18n.t(Msg::SetByAllOk)),
-            extra: matches!(entry.answer, Some(Answer::Issue { .. })).then(|| {
-                let target = PhotoTarget::Check(entry.item.clone());
-                view! { <Photos job=job.clone() target key=format!("check-{i}")/> }.into_any()
-            }),
+    let (id, items) = job.with_untracked(|j| {
+        (
+            j.id,
+            j.checklist
+                .iter()
+                .map(|e| e.item.clone())
+                .collect::<Vec<_>>(),
+        )
+    });
+    let (run, error) = use_dispatch(id);
+    let rows = Memo::new(move |_| {
+        job.with(|j| {
+            j.checklist
+                .iter()
+                .map(|entry| ChoiceRow {
+                    label: check_label(&entry.item)
+                        .map_or_else(str::to_string, |m| i18n.t(m).to_string()),
+                    chosen: entry.answer.as_ref().map(|a| match a {
+                        Answer::Ok => OK,
+                        Answer::Issue { .. } => ISSUE,
+                        Answer::NotApplicable => NOT_APPLICABLE,
+                    }),
+                    note: match &entry.answer {
+                        Some(Answer::Issue { note }) => note.clone(),
+                        _ => String::new(),
+                    },
+                    remark: entry.bulk.then(|| i18n.t(Msg::SetByAllOk)),
+                })
+                .collect()
         })
-        .collect();
+    });
+    let photos_of = items.clone();
+    let extra = Callback::new(move |row: usize| {
+        let target = PhotoTarget::Check(photos_of[row].clone());
+        view! { <Photos job target key=format!("check-{row}")/> }.into_any()
+    });
     let on_choose = Callback::new(move |(row, choice, note): (usize, usize, String)| {
         let answer = match choice {
             OK => Answer::Ok,
@@ -52,24 +64,24 @@ pub fn Checklist(job: Job) -> impl IntoView {
             answer: Some(answer),
         });
     });
-    let open = job.checklist.iter().filter(|e| e.answer.is_none()).count();
-    let bulk = job.checklist.iter().any(|e| e.bulk);
+    let open = move || job.with(|j| j.checklist.iter().filter(|e| e.answer.is_none()).count());
+    let bulk = move || job.with(|j| j.checklist.iter().any(|e| e.bulk));
     view! {
         <div class="bulk">
-            {(open > 0).then(|| view! {
-                <p>{i18n.format(Msg::ChecklistLeft, &[("n", &open.to_string())])}</p>
+            {move || (open() > 0).then(|| view! {
+                <p>{i18n.format(Msg::ChecklistLeft, &[("n", &open().to_string())])}</p>
                 <button type="button" class="primary" on:click=move |_| run.run(Command::AllRemainingOk)>
                     {i18n.t(Msg::AllRemainingOk)}
                 </button>
             })}
-            {bulk.then(|| view! {
+            {move || bulk().then(|| view! {
                 <button type="button" on:click=move |_| run.run(Command::UndoAllRemainingOk)>
                     {i18n.t(Msg::UndoAllRemainingOk)}
                 </button>
             })}
         </div>
         <p class="error" role="alert">{error}</p>
-        <ChoiceList rows choices=vec![i18n.t(Msg::AnswerOk), i18n.t(Msg::AnswerIssue), i18n.t(Msg::AnswerNa)]
-            note_for=ISSUE note_label=i18n.t(Msg::IssueNote) on_choose/>
+        <ChoiceList rows=rows.into() choices=vec![i18n.t(Msg::AnswerOk), i18n.t(Msg::AnswerIssue), i18n.t(Msg::AnswerNa)]
+            note_for=ISSUE note_label=i18n.t(Msg::IssueNote) on_choose extra/>
     }
 }

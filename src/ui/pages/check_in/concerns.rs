@@ -13,15 +13,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 #[component]
-pub fn Concerns(job: Job) -> impl IntoView {
+pub fn Concerns(job: Memo<Job>) -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
     let drafts = use_drafts();
-    let (run, _) = use_dispatch(job.id);
-    let words = drafts.field("words", String::new());
-    let when = drafts.field("when", String::new());
+    let id = job.with_untracked(|j| j.id);
+    let (run, _) = use_dispatch(id);
+    let words = drafts.field("words", Signal::stored(String::new()));
+    let when = drafts.field("when", Signal::stored(String::new()));
     let error = RwSignal::new(None::<String>);
-    let id = job.id;
     let add = move |ev: SubmitEvent| {
         ev.prevent_default();
         let command = Command::AddConcern {
@@ -30,30 +30,37 @@ pub fn Concerns(job: Job) -> impl IntoView {
         };
         spawn_local(async move {
             match jobs.dispatch(id, command).await {
-                // Recorded: the typed text is the concern now.
-                Ok(()) => drafts.clear(),
+                // Recorded: the typed text is the concern now, the form is empty again.
+                Ok(()) => {
+                    words.set(String::new());
+                    when.set(String::new());
+                    error.set(None);
+                    drafts.clear();
+                }
                 Err(ChangeError::Refused(err)) => {
-                    error.try_set(Some(domain_error(i18n.locale(), &err)));
+                    error.set(Some(domain_error(i18n.locale(), &err)));
                 }
                 Err(_) => {}
             }
         });
     };
-    let list = if job.concerns.is_empty() {
-        view! { <p class="empty">{i18n.t(Msg::NoConcerns)}</p> }.into_any()
-    } else {
+    // The list renders anew when a concern is recorded or removed, not when one of its
+    // photos changes (that is the photos' own part).
+    let ids = Memo::new(move |_| job.with(|j| j.concerns.iter().map(|c| c.id).collect::<Vec<_>>()));
+    let list = move || {
+        if ids.with(Vec::is_empty) {
+            return view! { <p class="empty">{i18n.t(Msg::NoConcerns)}</p> }.into_any();
+        }
         let items = job
-            .concerns
-            .clone()
+            .with_untracked(|j| j.concerns.clone())
             .into_iter()
             .map(|c| {
                 let id = c.id;
-                let photos_of = job.clone();
                 view! {
                     <li>
                         <p class="words">"“"{c.words}"”"</p>
                         <p class="hint">{c.when_it_happens}</p>
-                        <Photos job=photos_of target=PhotoTarget::Concern(id) key=format!("concern-{id}")/>
+                        <Photos job target=PhotoTarget::Concern(id) key=format!("concern-{id}")/>
                         <button type="button" on:click=move |_| run.run(Command::RemoveConcern { id })>
                             {i18n.t(Msg::RemoveConcern)}
                         </button>

@@ -10,10 +10,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 #[component]
-pub fn Covers(job: Job) -> impl IntoView {
+pub fn Covers(job: Memo<Job>) -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
-    let id = job.id;
+    let id = job.with_untracked(|j| j.id);
     let fit = move |cover: Cover, fitted: bool| {
         spawn_local(async move {
             if jobs.job(id).is_some_and(|j| j.state == JobState::Arrived) {
@@ -25,10 +25,10 @@ pub fn Covers(job: Job) -> impl IntoView {
     let rows = Cover::ALL
         .into_iter()
         .map(|cover| {
-            let checked = job.covers.contains(&cover);
+            let checked = move || job.with(|j| j.covers.contains(&cover));
             view! {
                 <label class="check-row">
-                    <input type="checkbox" checked=checked
+                    <input type="checkbox" prop:checked=checked
                         on:change=move |ev| fit(cover, event_target_checked(&ev))/>
                     <span>{i18n.t(cover_label(cover))}</span>
                     <span class="hint">{i18n.t(Msg::FittedInFront)}</span>

@@ -28,67 +28,79 @@ fn optional<T, E>(text: &str, parse: impl Fn(&str) -> Result<T, E>) -> Result<Op
     }
 }
 
+/// A phone number as typed.
+fn phone_text(phone: &Option<Phone>) -> String {
+    phone.as_ref().map(|p| p.number.clone()).unwrap_or_default()
+}
+
+fn flag(on: bool) -> String {
+    if on { "1" } else { "" }.to_string()
+}
+
 #[component]
-pub fn Customer(job: Job) -> impl IntoView {
+pub fn Customer(job: Memo<Job>) -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
-    let (run, error) = use_dispatch(job.id);
+    let (run, error) = use_dispatch(job.with_untracked(|j| j.id));
     let locale = i18n.locale();
-    let phone_text = |p: &Option<Phone>| p.as_ref().map(|p| p.number.clone()).unwrap_or_default();
-    let bringer = job.bringer.clone().unwrap_or_default();
-    let vehicle = job.vehicle.clone();
 
     let drafts = use_drafts();
-    let text = |name: &str, saved: String| drafts.field(name, saved);
-    let flag = |on: bool| if on { "1" } else { "" }.to_string();
-    let owner_name = text("owner-name", job.owner.name.clone());
-    let owner_phone = text("owner-phone", phone_text(&job.owner.phone));
-    let same = text("same", flag(job.bringer.is_none()));
-    let bringer_name = text("bringer-name", bringer.name.clone());
-    let bringer_phone = text("bringer-phone", phone_text(&bringer.phone));
-    let plate = text("plate", vehicle.plate.to_string());
-    let vin = text(
-        "vin",
-        vehicle
+    // Each field shows its draft, else what the job holds; a save turns the draft into it.
+    let text = |name: &str, saved: fn(&Job) -> String| {
+        drafts.field(name, Signal::derive(move || job.with(saved)))
+    };
+    let owner_name = text("owner-name", |j| j.owner.name.clone());
+    let owner_phone = text("owner-phone", |j| phone_text(&j.owner.phone));
+    let same = text("same", |j| flag(j.bringer.is_none()));
+    let bringer_name = text("bringer-name", |j| {
+        j.bringer
+            .as_ref()
+            .map(|b| b.name.clone())
+            .unwrap_or_default()
+    });
+    let bringer_phone = text("bringer-phone", |j| {
+        j.bringer
+            .as_ref()
+            .map(|b| phone_text(&b.phone))
+            .unwrap_or_default()
+    });
+    let plate = text("plate", |j| j.vehicle.plate.to_string());
+    let vin = text("vin", |j| {
+        j.vehicle
             .vin
             .as_ref()
             .map(|v| v.as_str().to_string())
-            .unwrap_or_default(),
-    );
+            .unwrap_or_default()
+    });
     // A saved VIN whose check digit does not match was confirmed when it was saved.
-    let vin_confirmed = text(
-        "vin-confirmed",
-        flag(vehicle.vin.as_ref().is_some_and(|v| !v.check_digit_ok())),
-    );
-    let make_model = text("make-model", vehicle.make_model.clone());
-    let colour = text("colour", vehicle.colour.clone());
-    let odometer = text(
-        "odometer",
-        vehicle
+    let vin_confirmed = text("vin-confirmed", |j| {
+        flag(j.vehicle.vin.as_ref().is_some_and(|v| !v.check_digit_ok()))
+    });
+    let make_model = text("make-model", |j| j.vehicle.make_model.clone());
+    let colour = text("colour", |j| j.vehicle.colour.clone());
+    let odometer = text("odometer", |j| {
+        j.vehicle
             .odometer_km
             .map(|km| km.to_string())
-            .unwrap_or_default(),
-    );
-    let fuel = text(
-        "fuel",
-        vehicle
+            .unwrap_or_default()
+    });
+    let fuel = text("fuel", |j| {
+        j.vehicle
             .fuel_eighths
             .map(|n| n.to_string())
-            .unwrap_or_default(),
-    );
-    let licence = text("licence", flag(vehicle.documents.driving_licence));
-    let booklet = text("booklet", flag(vehicle.documents.service_booklet));
+            .unwrap_or_default()
+    });
+    let licence = text("licence", |j| flag(j.vehicle.documents.driving_licence));
+    let booklet = text("booklet", |j| flag(j.vehicle.documents.service_booklet));
     let on = |field: RwSignal<String>| move || !field.get().is_empty();
     let toggle = move |field: RwSignal<String>| {
         move |ev: leptos::ev::Event| field.set(flag(event_target_checked(&ev)))
     };
-    let super::Tried(tried) = expect_context();
+    // Messages show once the form tried to save, or at once for text left unsaved earlier.
+    let tried = RwSignal::new(drafts.pending.get_untracked());
 
     // The last odometer reading of this vehicle at an earlier visit.
-    let last_km = {
-        let job = job.clone();
-        move || jobs.visits_of(&job).and_then(|v| last_odometer(&job, &v))
-    };
+    let last_km = move || job.with(|job| jobs.visits_of(job).and_then(|v| last_odometer(job, &v)));
 
     let shown = move |e: Option<String>| if tried.get() { e } else { None };
     let owner_phone_error = Signal::derive(move || {
@@ -144,9 +156,6 @@ pub fn Customer(job: Job) -> impl IntoView {
         _ => None,
     });
 
-    let owner = job.owner.clone();
-    let old_bringer = job.bringer.clone();
-    let old_vehicle = job.vehicle.clone();
     // Runs on every change of the form: saves what differs once everything is valid.
     let save = StoredValue::new(move || {
         tried.set(true);
@@ -183,15 +192,17 @@ pub fn Customer(job: Job) -> impl IntoView {
                 service_booklet: !booklet.get_untracked().is_empty(),
             },
         };
-        if new_owner != owner {
-            run.run(Command::SetOwner(new_owner));
-        }
-        if new_bringer != old_bringer {
-            run.run(Command::SetBringer(new_bringer));
-        }
-        if new_vehicle != old_vehicle {
-            run.run(Command::SetVehicle(new_vehicle));
-        }
+        job.with_untracked(|job| {
+            if new_owner != job.owner {
+                run.run(Command::SetOwner(new_owner));
+            }
+            if new_bringer != job.bringer {
+                run.run(Command::SetBringer(new_bringer));
+            }
+            if new_vehicle != job.vehicle {
+                run.run(Command::SetVehicle(new_vehicle));
+            }
+        });
     });
     let save = move || save.with_value(|save| save());
 

@@ -4,7 +4,6 @@
 //! earlier visits are shown as old damage, in grey, and are not part of this sheet.
 
 use super::photos::Photos;
-use super::Selection;
 use crate::i18n::{damage_kind_label, severity_label, view_label, Msg};
 use crate::platform::document::reveal;
 use crate::state::jobs::{use_dispatch, use_jobs, Jobs};
@@ -60,66 +59,57 @@ fn translate(x: f32, y: f32) -> String {
 }
 
 #[component]
-pub fn Damage(job: Job) -> impl IntoView {
+pub fn Damage(job: Memo<Job>) -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
-    let Selection { view, mark, moving } = expect_context();
-    let (run, error) = use_dispatch(job.id);
-    let old = {
-        let job = job.clone();
-        Memo::new(move |_| {
-            let visits = jobs.visits_of(&job).unwrap_or_default();
-            prior_damage(&job, &visits)
-        })
-    };
-    let marks = job.damage.clone();
+    let view = RwSignal::new(View::Left);
+    let mark = RwSignal::new(None::<u32>);
+    let moving = RwSignal::new(false);
+    let job_id = job.with_untracked(|j| j.id);
+    let (run, error) = use_dispatch(job_id);
+    let old = Memo::new(move |_| {
+        job.with(|job| prior_damage(job, &jobs.visits_of(job).unwrap_or_default()))
+    });
 
-    let job_id = job.id;
-    let place = {
-        let marks = marks.clone();
-        let next_id = job.next_local_id;
-        move |ev: MouseEvent| {
-            let Some(svg) = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            else {
-                return;
-            };
-            let rect = svg.get_bounding_client_rect();
-            let x =
-                ((f64::from(ev.client_x()) - rect.left()) / rect.width()).clamp(0.0, 1.0) as f32;
-            let y =
-                ((f64::from(ev.client_y()) - rect.top()) / rect.height()).clamp(0.0, 1.0) as f32;
-            let moved = moving
-                .get_untracked()
-                .then(|| mark.get_untracked())
-                .flatten();
-            match moved.filter(|id| marks.iter().any(|m| m.id == *id)) {
-                Some(id) => {
-                    moving.set(false);
-                    let to = view.get_untracked();
-                    edit_mark(
-                        jobs,
-                        job_id,
-                        id,
-                        Box::new(move |m| {
-                            m.view = to;
-                            m.x = x;
-                            m.y = y;
-                        }),
-                    );
-                }
-                None => {
-                    mark.set(Some(next_id));
-                    run.run(Command::AddDamage {
-                        view: view.get_untracked(),
-                        x,
-                        y,
-                        kind: DamageKind::Scratch,
-                        severity: Severity::Minor,
-                        note: String::new(),
-                    });
-                }
+    let place = move |ev: MouseEvent| {
+        let Some(svg) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let rect = svg.get_bounding_client_rect();
+        let x = ((f64::from(ev.client_x()) - rect.left()) / rect.width()).clamp(0.0, 1.0) as f32;
+        let y = ((f64::from(ev.client_y()) - rect.top()) / rect.height()).clamp(0.0, 1.0) as f32;
+        let moved = moving
+            .get_untracked()
+            .then(|| mark.get_untracked())
+            .flatten();
+        match moved.filter(|id| job.with_untracked(|j| j.damage.iter().any(|m| m.id == *id))) {
+            Some(id) => {
+                moving.set(false);
+                let to = view.get_untracked();
+                edit_mark(
+                    jobs,
+                    job_id,
+                    id,
+                    Box::new(move |m| {
+                        m.view = to;
+                        m.x = x;
+                        m.y = y;
+                    }),
+                );
+            }
+            None => {
+                mark.set(Some(job.with_untracked(|j| j.next_local_id)));
+                run.run(Command::AddDamage {
+                    view: view.get_untracked(),
+                    x,
+                    y,
+                    kind: DamageKind::Scratch,
+                    severity: Severity::Minor,
+                    note: String::new(),
+                });
             }
         }
     };
@@ -129,88 +119,96 @@ pub fn Damage(job: Job) -> impl IntoView {
         .map(|v| {
             view! {
                 <label class="choice">
-                    <input type="radio" name="view" checked=move || view.get() == v on:change=move |_| view.set(v)/>
+                    <input type="radio" name="view" prop:checked=move || view.get() == v on:change=move |_| view.set(v)/>
                     <span>{i18n.t(view_label(v))}</span>
                 </label>
             }
         })
         .collect_view();
 
-    let dots = {
-        let marks = marks.clone();
-        move || {
-            let current = view.get();
-            let new_dots = marks.iter().filter(|m| m.view == current).map(|m| {
-                let id = m.id;
-                let class = if mark.get() == Some(id) {
-                    "mark new selected"
-                } else {
-                    "mark new"
-                };
-                view! {
-                    <g class=class transform=translate(m.x, m.y)>
-                        <circle r="7"/>
-                        <text text-anchor="middle" dy="3.5">{id}</text>
-                    </g>
-                }
-            });
-            let old_dots = old.with(|old| {
-                old.iter()
-                    .filter(|p| p.mark.view == current)
-                    .map(|p| {
-                        view! {
-                            <g class="mark old" transform=translate(p.mark.x, p.mark.y)>
-                                <circle r="6"/>
-                            </g>
+    let dots = move || {
+        let current = view.get();
+        let new_dots = job.with(|j| {
+            j.damage
+                .iter()
+                .filter(|m| m.view == current)
+                .map(|m| {
+                    let id = m.id;
+                    let class = move || {
+                        if mark.get() == Some(id) {
+                            "mark new selected"
+                        } else {
+                            "mark new"
                         }
-                    })
-                    .collect_view()
-            });
-            (new_dots.collect_view(), old_dots)
-        }
+                    };
+                    view! {
+                        <g class=class transform=translate(m.x, m.y)>
+                            <circle r="7"/>
+                            <text text-anchor="middle" dy="3.5">{id}</text>
+                        </g>
+                    }
+                })
+                .collect_view()
+        });
+        let old_dots = old.with(|old| {
+            old.iter()
+                .filter(|p| p.mark.view == current)
+                .map(|p| {
+                    view! {
+                        <g class="mark old" transform=translate(p.mark.x, p.mark.y)>
+                            <circle r="6"/>
+                        </g>
+                    }
+                })
+                .collect_view()
+        });
+        (new_dots, old_dots)
     };
 
-    let list = marks
-        .iter()
-        .map(|m| {
-            let id = m.id;
-            let label = format!(
-                "{} · {} · {}{}",
-                i18n.format(Msg::MarkLabel, &[("n", &id.to_string())]),
-                i18n.t(view_label(m.view)),
-                i18n.t(damage_kind_label(m.kind)),
-                if m.pointed_out { " ✓" } else { "" }
-            );
-            let v = m.view;
-            view! {
-                <li>
-                    <button type="button" class:selected=move || mark.get() == Some(id)
-                        on:click=move |_| { view.set(v); mark.set(Some(id)); }>{label}</button>
-                </li>
-            }
+    let list = move || {
+        job.with(|j| {
+            j.damage
+                .iter()
+                .map(|m| {
+                    let id = m.id;
+                    let label = format!(
+                        "{} · {} · {}{}",
+                        i18n.format(Msg::MarkLabel, &[("n", &id.to_string())]),
+                        i18n.t(view_label(m.view)),
+                        i18n.t(damage_kind_label(m.kind)),
+                        if m.pointed_out { " ✓" } else { "" }
+                    );
+                    let v = m.view;
+                    view! {
+                        <li>
+                            <button type="button" class:selected=move || mark.get() == Some(id)
+                                on:click=move |_| { view.set(v); mark.set(Some(id)); }>{label}</button>
+                        </li>
+                    }
+                })
+                .collect_view()
         })
-        .collect_view();
+    };
 
-    let no_damage = if job.no_damage {
-        view! { <p class="done">{i18n.t(Msg::NoDamageRecorded)}</p> }.into_any()
-    } else if marks.is_empty() {
-        view! {
+    let no_damage = move || match job.with(|j| (j.no_damage, j.damage.is_empty())) {
+        (true, _) => view! { <p class="done">{i18n.t(Msg::NoDamageRecorded)}</p> }.into_any(),
+        (false, true) => view! {
             <button type="button" class="button wide" on:click=move |_| run.run(Command::NoDamage)>
                 {i18n.t(Msg::NoDamage)}
             </button>
         }
-        .into_any()
-    } else {
-        ().into_any()
+        .into_any(),
+        (false, false) => ().into_any(),
     };
-    let editor = {
-        let job = job.clone();
-        move || {
-            let selected = mark
-                .get()
-                .and_then(|id| job.damage.iter().find(|m| m.id == id).cloned())?;
-            Some(view! { <MarkEditor job=job.clone() mark=selected/> })
-        }
+    // The editor opens for the selected mark, and stays while the mark changes.
+    let editing = Memo::new(move |_| {
+        mark.get()
+            .filter(|id| job.with(|j| j.damage.iter().any(|m| m.id == *id)))
+    });
+    let editor = move || {
+        editing
+            .get()
+            .map(|id| view! { <MarkEditor job id moving selected=mark/> })
     };
 
     view! {
@@ -247,30 +245,40 @@ fn edit_mark(jobs: Jobs, job: JobId, id: u32, change: Box<dyn FnOnce(&mut Damage
 }
 
 #[component]
-fn MarkEditor(job: Job, mark: DamageMark) -> impl IntoView {
+fn MarkEditor(
+    job: Memo<Job>,
+    /// The mark's id.
+    id: u32,
+    /// Whether the next tap on the car moves the mark.
+    moving: RwSignal<bool>,
+    /// The selected mark.
+    selected: RwSignal<Option<u32>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
-    let Selection {
-        moving,
-        mark: selected,
-        ..
-    } = expect_context();
-    let (run, _) = use_dispatch(job.id);
-    let id = mark.id;
-    let job_id = job.id;
+    let job_id = job.with_untracked(|j| j.id);
+    let (run, _) = use_dispatch(job_id);
+    // The mark as stored: the editor stays while it changes.
+    let is = move |test: &dyn Fn(&DamageMark) -> bool| {
+        job.with(|j| j.damage.iter().any(|m| m.id == id && test(m)))
+    };
     let update =
         move |change: Box<dyn FnOnce(&mut DamageMark)>| edit_mark(jobs, job_id, id, change);
     let kinds = KINDS
         .into_iter()
         .enumerate()
-        .map(|(i, k)| view! { <option value=i.to_string() selected=mark.kind == k>{i18n.t(damage_kind_label(k))}</option> })
+        .map(|(i, k)| {
+            let chosen = move || is(&|m| m.kind == k);
+            view! { <option value=i.to_string() prop:selected=chosen>{i18n.t(damage_kind_label(k))}</option> }
+        })
         .collect_view();
     let severities = SEVERITIES
         .into_iter()
         .map(|s| {
+            let chosen = move || is(&|m| m.severity == s);
             view! {
                 <label class="choice">
-                    <input type="radio" name="severity" checked=mark.severity == s
+                    <input type="radio" name="severity" prop:checked=chosen
                         on:change=move |_| update(Box::new(move |m| m.severity = s))/>
                     <span>{i18n.t(severity_label(s))}</span>
                 </label>
@@ -278,17 +286,26 @@ fn MarkEditor(job: Job, mark: DamageMark) -> impl IntoView {
         })
         .collect_view();
     let title = i18n.format(Msg::MarkLabel, &[("n", &id.to_string())]);
-    let note =
-        crate::state::drafts::use_drafts().field(&format!("mark-{id}-note"), mark.note.clone());
+    let mark = move |j: &Job| j.damage.iter().find(|m| m.id == id).cloned();
+    let saved_note =
+        Signal::derive(move || job.with(|j| mark(j).map(|m| m.note).unwrap_or_default()));
+    let note = crate::state::drafts::use_drafts().field(&format!("mark-{id}-note"), saved_note);
     let super::Undo(undo) = expect_context();
     let title_again = title.clone();
-    let deleted = mark.clone();
-    let deleted_photos: Vec<_> = job
-        .photos
-        .iter()
-        .filter(|p| p.target == PhotoTarget::Damage(id))
-        .cloned()
-        .collect();
+    let delete = move |_| {
+        selected.set(None);
+        let gone = job.with_untracked(|j| {
+            let photos = j
+                .photos
+                .iter()
+                .filter(|p| p.target == PhotoTarget::Damage(id))
+                .cloned()
+                .collect();
+            mark(j).map(|mark| Command::RestoreDamage { mark, photos })
+        });
+        undo.set(gone.map(|restore| (title_again.clone(), vec![restore])));
+        run.run(Command::RemoveDamage { id });
+    };
     // Opened by a tap on the car: brought into view, on a phone and on a tablet alike.
     Effect::new(move || crate::platform::document::reveal_if_hidden(".mark-editor"));
     view! {
@@ -314,19 +331,14 @@ fn MarkEditor(job: Job, mark: DamageMark) -> impl IntoView {
                     on:change=move |ev| { let note = event_target_value(&ev); update(Box::new(move |m| m.note = note)); }/>
             </div>
             <label class="check-row">
-                <input type="checkbox" checked=mark.pointed_out
+                <input type="checkbox" prop:checked=move || is(&|m| m.pointed_out)
                     on:change=move |ev| { let done = event_target_checked(&ev); update(Box::new(move |m| m.pointed_out = done)); }/>
                 <span>{i18n.t(Msg::PointedOut)}</span>
             </label>
-            <Photos job=job.clone() target=PhotoTarget::Damage(id) key=format!("mark-{id}")/>
+            <Photos job target=PhotoTarget::Damage(id) key=format!("mark-{id}")/>
             <div class="pad-tools">
                 <button type="button" on:click=move |_| { moving.set(true); reveal(".diagram"); }>{i18n.t(Msg::MoveMark)}</button>
-                <button type="button" on:click=move |_| {
-                    selected.set(None);
-                    let photos = deleted_photos.clone();
-                    undo.set(Some((title_again.clone(), vec![Command::RestoreDamage { mark: deleted.clone(), photos }])));
-                    run.run(Command::RemoveDamage { id });
-                }>
+                <button type="button" on:click=delete>
                     {i18n.t(Msg::DeleteMark)}
                 </button>
             </div>

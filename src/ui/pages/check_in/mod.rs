@@ -20,7 +20,7 @@ mod signature;
 mod valuables;
 
 use crate::i18n::Msg;
-use crate::platform::document::{center_in_row, focus_id, focused_id};
+use crate::platform::document::center_in_row;
 use crate::platform::location::go;
 use crate::state::drafts::use_drafts;
 use crate::state::jobs::use_jobs;
@@ -144,8 +144,8 @@ pub struct Screens {
     pub part: Part,
     /// A walk-in's arrival (`/arrive`), on the steps' page.
     pub arrive: fn(RwSignal<String>) -> AnyView,
-    /// The body of a step of this page.
-    pub step: fn(Job, Step) -> AnyView,
+    /// The body of a step of this page, following the job as it changes.
+    pub step: fn(Memo<Job>, Step) -> AnyView,
     /// The customer copy, on the signing page.
     pub copy: fn(Job) -> AnyView,
     /// The live camera, on the steps' page (over whichever step takes photos).
@@ -215,16 +215,7 @@ fn parse(path: &str) -> Option<(JobId, Screen)> {
     Some((JobId::parse(id)?, screen))
 }
 
-/// What the damage step has selected; kept above the step, which re-renders on every change.
-#[derive(Clone, Copy)]
-pub struct Selection {
-    pub view: RwSignal<lanecheck_domain::inspection::View>,
-    pub mark: RwSignal<Option<u32>>,
-    pub moving: RwSignal<bool>,
-}
-
-/// The live camera, open for one job's photo target; kept above the steps so it stays open
-/// while the photos it takes re-render the step.
+/// The live camera, open for one job's photo target, over whichever step takes photos.
 #[derive(Clone, Copy)]
 pub struct Camera(pub RwSignal<Option<(JobId, PhotoTarget)>>);
 
@@ -232,11 +223,6 @@ pub struct Camera(pub RwSignal<Option<(JobId, PhotoTarget)>>);
 /// above the step bar until undone or replaced.
 #[derive(Clone, Copy)]
 pub struct Undo(pub RwSignal<Option<(String, Vec<lanecheck_domain::Command>)>, LocalStorage>);
-
-/// Whether the customer form tried to save: its messages show from then on, also after the
-/// step renders anew or is left and opened again.
-#[derive(Clone, Copy)]
-pub struct Tried(pub RwSignal<bool>);
 
 /// The current address, shared with `StepLink`.
 #[derive(Clone, Copy)]
@@ -249,40 +235,49 @@ pub fn CheckInPage(
     /// What this page renders itself.
     screens: Screens,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let jobs = use_jobs();
     provide_context(Address(path));
     provide_context(screens);
-    provide_context(Selection {
-        view: RwSignal::new(lanecheck_domain::inspection::View::Left),
-        mark: RwSignal::new(None),
-        moving: RwSignal::new(false),
-    });
     provide_context(Camera(RwSignal::new(None)));
     provide_context(Undo(RwSignal::new_local(None)));
-    provide_context(Tried(RwSignal::new(false)));
+    // The page renders anew only for another screen or job; a change of the job reaches
+    // the parts of the screen that show it.
     let page = move || {
-        let asked = path.with(|p| parse(p));
-        let found = asked.and_then(|(id, screen)| Some((jobs.job(id)?, screen)));
-        let Some((job, screen)) = found else {
-            let text = match asked {
-                Some((id, _)) if !jobs.is_missing(id) => Msg::Loading,
-                _ => Msg::JobNotFound,
-            };
-            return view! {
-                <section class="page">
-                    <h1>{i18n.t(text)}</h1>
-                    <a href="/">{i18n.t(Msg::BackToJobs)}</a>
-                </section>
-            }
-            .into_any();
+        let Some((id, screen)) = path.with(|p| parse(p)) else {
+            return missing(Msg::JobNotFound);
         };
-        match screen {
-            Screen::Step(step) => view! { <CheckInStep job step/> }.into_any(),
-            Screen::Copy => (screens.copy)(job),
-        }
+        let found = Memo::new(move |_| jobs.job(id));
+        let held = Memo::new(move |_| found.with(Option::is_some));
+        let shown = move || {
+            let Some(first) = held.get().then(|| found.get_untracked()).flatten() else {
+                return missing(match jobs.is_missing(id) {
+                    true => Msg::JobNotFound,
+                    false => Msg::Loading,
+                });
+            };
+            match screen {
+                Screen::Step(step) => {
+                    let job = Memo::new(move |_| found.get().unwrap_or_else(|| first.clone()));
+                    view! { <CheckInStep job step/> }.into_any()
+                }
+                Screen::Copy => (screens.copy)(first),
+            }
+        };
+        shown.into_any()
     };
     view! { {page} {(screens.camera)()} }
+}
+
+/// The page of a job that is not (yet) there.
+fn missing(text: Msg) -> AnyView {
+    let i18n = use_i18n();
+    view! {
+        <section class="page">
+            <h1>{i18n.t(text)}</h1>
+            <a href="/">{i18n.t(Msg::BackToJobs)}</a>
+        </section>
+    }
+    .into_any()
 }
 
 /// A link to another step of this job's check-in, followed without reloading the page.
@@ -318,24 +313,17 @@ pub fn StepLink(
 }
 
 #[component]
-fn CheckInStep(job: Job, step: Step) -> impl IntoView {
+fn CheckInStep(job: Memo<Job>, step: Step) -> impl IntoView {
     let i18n = use_i18n();
-    let id = job.id;
+    let (id, appointment) = job.with_untracked(|j| (j.id, j.is_appointment()));
+    let plate = move || job.with(|j| j.vehicle.plate.to_string());
     use_drafts().enter(format!("job:{id}:{}", step.slug()));
-    // The step renders anew on every saved change: the field being typed in keeps the focus.
-    let refocus = focused_id();
-    Effect::new(move || {
-        if let Some(field) = &refocus {
-            focus_id(field);
-        }
-    });
     let index = Step::ALL.iter().position(|s| *s == step).unwrap_or(0);
     let stepper = Step::ALL
         .into_iter()
         .map(|s| {
-            let done = s.done(&job);
             view! {
-                <li class:done=done>
+                <li class:done=move || job.with(|j| s.done(j))>
                     <StepLink href=s.href(id) current=s == step>
                         <span class="dot" aria-hidden="true"></span>
                         <span class="name">{i18n.t(s.label())}</span>
@@ -345,7 +333,7 @@ fn CheckInStep(job: Job, step: Step) -> impl IntoView {
         })
         .collect_view();
     let screens: Screens = expect_context();
-    let body = (screens.step)(job.clone(), step);
+    let body = (screens.step)(job, step);
     // On a phone the stepper scrolls sideways: keep the current step in sight.
     let row = NodeRef::<leptos::html::Ol>::new();
     Effect::new(move || {
@@ -353,26 +341,26 @@ fn CheckInStep(job: Job, step: Step) -> impl IntoView {
             center_in_row(&row, "[aria-current=step]");
         }
     });
-    let plate = job.vehicle.plate.to_string();
-    let open = job.state.check_in_open();
-    let appointment = job.is_appointment();
     let previous = index.checked_sub(1).map(|i| Step::ALL[i]);
     let next = Step::ALL.get(index + 1).copied();
-    let progress = i18n.format(
-        Msg::StepProgress,
-        &[
-            ("n", &(index + 1).to_string()),
-            ("total", &Step::ALL.len().to_string()),
-            (
-                "state",
-                i18n.t(if step.done(&job) {
-                    Msg::StepIsDone
-                } else {
-                    Msg::StepIsOpen
-                }),
-            ),
-        ],
-    );
+    let progress = move || {
+        let done = job.with(|j| step.done(j));
+        i18n.format(
+            Msg::StepProgress,
+            &[
+                ("n", &(index + 1).to_string()),
+                ("total", &Step::ALL.len().to_string()),
+                (
+                    "state",
+                    i18n.t(if done {
+                        Msg::StepIsDone
+                    } else {
+                        Msg::StepIsOpen
+                    }),
+                ),
+            ],
+        )
+    };
     let Undo(undo) = expect_context();
     let jobs_for_undo = use_jobs();
     let undo_bar = move || {
@@ -405,7 +393,7 @@ fn CheckInStep(job: Job, step: Step) -> impl IntoView {
             <nav class="stepper" aria-label=i18n.t(Msg::CheckInTitle)><ol node_ref=row>{stepper}</ol></nav>
             <h1>{i18n.t(step.label())}</h1>
             // Once the customer has signed, every answer is read-only.
-            <fieldset class="step-body" role="none" disabled=!open>{body}</fieldset>
+            <fieldset class="step-body" role="none" disabled=move || job.with(|j| !j.state.check_in_open())>{body}</fieldset>
             // In reach of the thumb: Back, where the step stands, Next.
             <nav class="step-nav" aria-label=i18n.t(Msg::StepNav)>
                 {undo_bar}

@@ -19,18 +19,28 @@ use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 
 #[component]
-pub fn Photos(job: Job, target: PhotoTarget, key: String) -> impl IntoView {
+pub fn Photos(job: Memo<Job>, target: PhotoTarget, key: String) -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
-    let id = job.id;
+    let id = job.with_untracked(|j| j.id);
     let (run, error) = use_dispatch(id);
     let (problem, set_problem) = signal(None::<String>);
     let (busy, set_busy) = signal(false);
-    let shown = job.photos_of(&target);
-    let photo_refs = job.photos.clone();
     let super::Undo(undo) = expect_context();
 
     let target = StoredValue::new(target);
+    // This thing's photos, each with what brings it back after a removal.
+    let shown = Memo::new(move |_| {
+        target.with_value(|target| {
+            job.with(|j| {
+                j.photos
+                    .iter()
+                    .filter(|p| p.target == *target)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     let add = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);
         let Some(files) = input.files() else { return };
@@ -39,8 +49,6 @@ pub fn Photos(job: Job, target: PhotoTarget, key: String) -> impl IntoView {
         let target = target.get_value();
         set_problem.set(None);
         set_busy.set(true);
-        // Each attached photo re-renders the step and so this component: the loop goes on
-        // through the app-wide `jobs`, and the local signals may already be gone.
         spawn_local(async move {
             for file in files {
                 if let Err(err) = attach(jobs, id, target.clone(), &file).await {
@@ -61,19 +69,16 @@ pub fn Photos(job: Job, target: PhotoTarget, key: String) -> impl IntoView {
     view! {
         <div class="photos">
             <ul class="thumbs">
-                {shown.into_iter().enumerate().map(|(i, sha)| {
+                {move || shown.get().into_iter().enumerate().map(|(i, photo)| {
                     let n = (i + 1).to_string();
-                    let remove = Command::DetachPhoto { sha256: sha.clone() };
-                    let again = photo_refs.iter().find(|p| p.sha256 == sha).cloned();
+                    let remove = Command::DetachPhoto { sha256: photo.sha256.clone() };
                     let what = i18n.format(Msg::PhotoAlt, &[("n", &n)]);
                     view! {
                         <li>
-                            <BlobImage sha256=sha alt=i18n.format(Msg::PhotoAlt, &[("n", &n)])/>
+                            <BlobImage sha256=photo.sha256.clone() alt=what.clone()/>
                             <button type="button" class="remove" aria-label=i18n.format(Msg::RemovePhoto, &[("n", &n)])
                                 on:click=move |_| {
-                                    if let Some(photo) = again.clone() {
-                                        undo.set(Some((what.clone(), vec![Command::AttachPhoto(photo)])));
-                                    }
+                                    undo.set(Some((what.clone(), vec![Command::AttachPhoto(photo.clone())])));
                                     run.run(remove.clone());
                                 }>"×"</button>
                         </li>

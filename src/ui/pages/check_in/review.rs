@@ -14,13 +14,13 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 #[component]
-pub fn Review(job: Job) -> impl IntoView {
+pub fn Review(job: Memo<Job>) -> impl IntoView {
     let i18n = use_i18n();
     let drafts = crate::state::drafts::use_drafts();
-    let reason = drafts.field("override", String::new());
+    let reason_typed = drafts.field("override", Signal::stored(String::new()));
     let jobs = crate::state::jobs::use_jobs();
     let refused = RwSignal::new(None::<String>);
-    let id = job.id;
+    let id = job.with_untracked(|j| j.id);
     // Text typed on another step and not saved there: it would not be on the signed sheet.
     let unsaved: Vec<Step> = Step::ALL
         .into_iter()
@@ -40,38 +40,10 @@ pub fn Review(job: Job) -> impl IntoView {
             </section>
         }
     });
-    let gaps = job.check_in_gaps();
-    let missing = gaps
-        .iter()
-        .map(|gap| {
-            let (text, step) = match gap {
-                Gap::Cover(c) => (
-                    i18n.format(Msg::GateCover, &[("what", i18n.t(cover_label(*c)))]),
-                    Step::Covers,
-                ),
-                Gap::Check(item) => {
-                    let name =
-                        check_label(item).map_or_else(str::to_string, |m| i18n.t(m).to_string());
-                    (
-                        i18n.format(Msg::GateCheck, &[("what", &name)]),
-                        Step::Checklist,
-                    )
-                }
-                Gap::NotPointedOut { mark } => (
-                    i18n.format(Msg::GateMark, &[("n", &mark.to_string())]),
-                    Step::Damage,
-                ),
-                Gap::ValuablesNotAcknowledged => {
-                    (i18n.t(Msg::GateValuables).to_string(), Step::Valuables)
-                }
-            };
-            view! { <li><StepLink href=step.href(id)>{text}</StepLink></li> }
-        })
-        .collect_view();
     let override_gate = move |ev: SubmitEvent| {
         ev.prevent_default();
         let command = Command::OverrideGate {
-            reason: reason.get_untracked(),
+            reason: reason_typed.get_untracked(),
         };
         leptos::task::spawn_local(async move {
             match jobs.dispatch(id, command).await {
@@ -84,44 +56,84 @@ pub fn Review(job: Job) -> impl IntoView {
             }
         });
     };
-    let signing = if job.signature.is_some() {
-        view! {
-            <SealedSheet job=job.clone()/>
-            <StepLink href=copy_href(id) class="button primary wide">{i18n.t(Msg::CustomerCopy)}</StepLink>
-        }
-        .into_any()
-    } else if gaps.is_empty() || job.gate_override.is_some() {
-        view! { <SignatureForm job=job.clone()/> }.into_any()
-    } else {
-        ().into_any()
+    let missing = move |gaps: &[Gap]| {
+        gaps.iter()
+            .map(|gap| {
+                let (text, step) = match gap {
+                    Gap::Cover(c) => (
+                        i18n.format(Msg::GateCover, &[("what", i18n.t(cover_label(*c)))]),
+                        Step::Covers,
+                    ),
+                    Gap::Check(item) => {
+                        let name = check_label(item)
+                            .map_or_else(str::to_string, |m| i18n.t(m).to_string());
+                        (
+                            i18n.format(Msg::GateCheck, &[("what", &name)]),
+                            Step::Checklist,
+                        )
+                    }
+                    Gap::NotPointedOut { mark } => (
+                        i18n.format(Msg::GateMark, &[("n", &mark.to_string())]),
+                        Step::Damage,
+                    ),
+                    Gap::ValuablesNotAcknowledged => {
+                        (i18n.t(Msg::GateValuables).to_string(), Step::Valuables)
+                    }
+                };
+                view! { <li><StepLink href=step.href(id)>{text}</StepLink></li> }
+            })
+            .collect_view()
     };
-    let gate = match (&job.gate_override, gaps.is_empty()) {
-        (Some(r), _) => {
-            view! { <p class="done">{i18n.format(Msg::OverrideRecorded, &[("r", r)])}</p> }
-                .into_any()
+    // Where the gate stands. The signature pad stays while the customer signs, whatever
+    // else of the job changes.
+    let signed = Memo::new(move |_| job.with(|j| j.signature.is_some()));
+    let ready =
+        Memo::new(move |_| job.with(|j| j.gate_override.is_some() || j.check_in_gaps().is_empty()));
+    let signing = move || {
+        if signed.get() {
+            view! {
+                <SealedSheet job=job.get_untracked()/>
+                <StepLink href=copy_href(id) class="button primary wide">{i18n.t(Msg::CustomerCopy)}</StepLink>
+            }
+            .into_any()
+        } else if ready.get() {
+            view! { <SignatureForm job=job.get_untracked()/> }.into_any()
+        } else {
+            ().into_any()
         }
-        (None, true) => view! { <p class="done">{i18n.t(Msg::ReadyToSign)}</p> }.into_any(),
-        (None, false) => view! {
-            <section class="gate" aria-labelledby="gate-title">
-                <h2 id="gate-title">{i18n.t(Msg::GateMissing)}</h2>
-                <ul>{missing}</ul>
-                <form on:submit=override_gate>
-                    <div class="field">
-                        <label for="override-reason">{i18n.t(Msg::OverrideReason)}</label>
-                        <input id="override-reason" type="text" prop:value=reason
-                            on:input=move |ev| reason.set(event_target_value(&ev))/>
-                    </div>
-                    <p class="error" role="alert">{refused}</p>
-                    <button type="submit">{i18n.t(Msg::Override)}</button>
-                </form>
-            </section>
-        }
-        .into_any(),
+    };
+    let gate = move || {
+        job.with(|j| match (&j.gate_override, j.check_in_gaps()) {
+            (Some(r), _) => {
+                view! { <p class="done">{i18n.format(Msg::OverrideRecorded, &[("r", r)])}</p> }
+                    .into_any()
+            }
+            (None, gaps) if gaps.is_empty() => {
+                view! { <p class="done">{i18n.t(Msg::ReadyToSign)}</p> }.into_any()
+            }
+            (None, gaps) => view! {
+                <section class="gate" aria-labelledby="gate-title">
+                    <h2 id="gate-title">{i18n.t(Msg::GateMissing)}</h2>
+                    <ul>{missing(&gaps)}</ul>
+                    <form on:submit=override_gate>
+                        <div class="field">
+                            <label for="override-reason">{i18n.t(Msg::OverrideReason)}</label>
+                            <input id="override-reason" type="text" prop:value=reason_typed
+                                on:input=move |ev| reason_typed.set(event_target_value(&ev))/>
+                        </div>
+                        <p class="error" role="alert">{refused}</p>
+                        <button type="submit">{i18n.t(Msg::Override)}</button>
+                    </form>
+                </section>
+            }
+            .into_any(),
+        })
     };
     view! {
         <p class="intro">{i18n.t(Msg::ReviewIntro)}</p>
         {drafts_warning}
-        <SheetSummary job=job.clone()/>
+        // What the customer reads; the steps that change it are on the other page.
+        <SheetSummary job=job.get_untracked()/>
         {gate}
         {signing}
     }

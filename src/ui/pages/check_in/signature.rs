@@ -35,7 +35,7 @@ pub fn SignatureForm(job: Job) -> impl IntoView {
     let jobs = use_jobs();
     let id = job.id;
     let drafts = crate::state::drafts::use_drafts();
-    let signer = drafts.field("signer", job.owner.name.clone());
+    let signer = drafts.field("signer", Signal::stored(job.owner.name.clone()));
     let (error, set_error) = signal(None::<String>);
     let (busy, set_busy) = signal(false);
     let canvas = NodeRef::<Canvas>::new();
@@ -79,7 +79,7 @@ pub fn SignatureForm(job: Job) -> impl IntoView {
                     "canvas".into(),
                 ))),
             };
-            // Signing re-renders the step: these signals may be gone by now.
+            // Once signed, the sealed sheet replaces this form: its signals may be gone.
             set_busy.try_set(false);
             match result {
                 // The typed name is on the sealed sheet now.

@@ -14,27 +14,30 @@ const TAKEN: usize = 0;
 const LEFT: usize = 1;
 
 #[component]
-pub fn Valuables(job: Job) -> impl IntoView {
+pub fn Valuables(job: Memo<Job>) -> impl IntoView {
     let i18n = use_i18n();
-    let (run, error) = use_dispatch(job.id);
-    let items: Vec<_> = job.valuables.iter().map(|v| v.item).collect();
-    let rows = job
-        .valuables
-        .iter()
-        .map(|entry| ChoiceRow {
-            label: i18n.t(valuable_label(entry.item)).to_string(),
-            chosen: entry.disposition.as_ref().map(|d| match d {
-                Disposition::TakenByCustomer => TAKEN,
-                Disposition::LeftInCar { .. } => LEFT,
-            }),
-            note: match &entry.disposition {
-                Some(Disposition::LeftInCar { description }) => description.clone(),
-                _ => String::new(),
-            },
-            remark: None,
-            extra: None,
+    let (id, items) =
+        job.with_untracked(|j| (j.id, j.valuables.iter().map(|v| v.item).collect::<Vec<_>>()));
+    let (run, error) = use_dispatch(id);
+    let rows = Memo::new(move |_| {
+        job.with(|j| {
+            j.valuables
+                .iter()
+                .map(|entry| ChoiceRow {
+                    label: i18n.t(valuable_label(entry.item)).to_string(),
+                    chosen: entry.disposition.as_ref().map(|d| match d {
+                        Disposition::TakenByCustomer => TAKEN,
+                        Disposition::LeftInCar { .. } => LEFT,
+                    }),
+                    note: match &entry.disposition {
+                        Some(Disposition::LeftInCar { description }) => description.clone(),
+                        _ => String::new(),
+                    },
+                    remark: None,
+                })
+                .collect()
         })
-        .collect();
+    });
     let on_choose = Callback::new(move |(row, choice, description): (usize, usize, String)| {
         let disposition = if choice == LEFT {
             Disposition::LeftInCar { description }
@@ -46,11 +49,11 @@ pub fn Valuables(job: Job) -> impl IntoView {
             disposition: Some(disposition),
         });
     });
-    let acknowledged = job.valuables_acknowledged_at;
-    let open = job.valuables.iter().any(|v| v.disposition.is_none());
+    let acknowledged = move || job.with(|j| j.valuables_acknowledged_at);
+    let open = move || job.with(|j| j.valuables.iter().any(|v| v.disposition.is_none()));
     view! {
         <p class="intro large">{i18n.t(Msg::ValuablesIntro)}</p>
-        {open.then(|| view! {
+        {move || open().then(|| view! {
             <div class="bulk">
                 <button type="button" class="primary" on:click=move |_| run.run(Command::RemainingValuablesTaken)>
                     {i18n.t(Msg::RemainingTaken)}
@@ -58,11 +61,11 @@ pub fn Valuables(job: Job) -> impl IntoView {
             </div>
         })}
         <div class="large-type">
-            <ChoiceList rows choices=vec![i18n.t(Msg::TakenByCustomer), i18n.t(Msg::LeftInCar)]
+            <ChoiceList rows=rows.into() choices=vec![i18n.t(Msg::TakenByCustomer), i18n.t(Msg::LeftInCar)]
                 note_for=LEFT note_label=i18n.t(Msg::LeftDescription) on_choose/>
         </div>
         <div class="actions">
-            {match acknowledged {
+            {move || match acknowledged() {
                 Some(at) => view! {
                     <p class="done">{i18n.format(Msg::ValuablesAcknowledged, &[("t", &local_date_time(at, i18n.locale().tag()))])}</p>
                 }.into_any(),
