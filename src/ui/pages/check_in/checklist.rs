@@ -48,10 +48,13 @@ pub fn Checklist(job: Memo<Job>) -> impl IntoView {
                 .collect()
         })
     });
-    let photos_of = items.clone();
+    // An issue's photos (a row's item never changes).
     let extra = Callback::new(move |row: usize| {
-        let target = PhotoTarget::Check(photos_of[row].clone());
-        view! { <Photos job target key=format!("check-{row}")/> }.into_any()
+        let item = job.with_untracked(|j| j.checklist.get(row).map(|e| e.item.clone()));
+        item.map(|item| {
+            view! { <Photos job target=PhotoTarget::Check(item) key=format!("check-{row}")/> }
+        })
+        .into_any()
     });
     let on_choose = Callback::new(move |(row, choice, note): (usize, usize, String)| {
         let answer = match choice {
