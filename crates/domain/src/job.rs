@@ -2,6 +2,7 @@
 //! through `Job::apply` (see `command.rs`), which records every change in `history`.
 
 use crate::command::Command;
+use crate::history::History;
 use crate::ids::{ActorId, JobId};
 use crate::inspection::{
     CheckEntry, CheckItem, Concern, Cover, DamageMark, PhotoRef, PhotoTarget, SignatureRef,
@@ -136,7 +137,7 @@ pub struct Job {
     pub seal: Option<String>,
     /// Next id for a damage mark or concern; ids are never reused within a job.
     pub next_local_id: u32,
-    pub history: Vec<HistoryEntry>,
+    pub history: History,
 }
 
 impl Job {
@@ -187,11 +188,11 @@ impl Job {
             gate_override: None,
             seal: None,
             next_local_id: 1,
-            history: vec![HistoryEntry {
+            history: History::from(vec![HistoryEntry {
                 at: now,
                 actor,
                 command: Command::Open(new),
-            }],
+            }]),
         }
     }
 
@@ -203,6 +204,13 @@ impl Job {
             .filter(|p| p.target == *target)
             .map(|p| p.sha256.clone())
             .collect()
+    }
+
+    /// Whether `other` is this job as of the same change: the same id, revision and last
+    /// change. What a screen that follows a job compares; cheaper than `==`, which reads the
+    /// history.
+    pub fn same_change(&self, other: &Job) -> bool {
+        (self.id, self.revision, self.updated_at) == (other.id, other.revision, other.updated_at)
     }
 
     /// Whether this job gets the appointment treatment (discount, mark on every screen).

@@ -7,6 +7,7 @@
 pub mod command;
 pub mod error;
 pub mod gate;
+pub mod history;
 pub mod ids;
 pub mod inspection;
 pub mod job;

@@ -134,7 +134,13 @@ pub fn restore_whole(record: &str) -> Result<Job, SchemaError> {
         None => return Err(SchemaError::NotAnEnvelope),
     }
     let job = restore(record)?;
-    let read: Value = serde_json::from_str(&store(&job)?).map_err(malformed)?;
+    let mut read: Value = serde_json::from_str(&store(&job)?).map_err(malformed)?;
+    // The history is kept as it was sent; each entry must still read, and read back whole.
+    // Through text, as the job is: a value goes through its own type's spelling (an f32 as an
+    // f32), not through an f64.
+    let entries = serde_json::to_string(&job.history.entries().map_err(malformed)?);
+    read["job"]["history"] =
+        serde_json::from_str(&entries.map_err(malformed)?).map_err(malformed)?;
     contained(&read, &sent, &mut String::new())?;
     Ok(job)
 }

@@ -164,3 +164,50 @@ fn a_job_written_as_schema_1_is_upgraded_to_the_same_job() {
         );
     }
 }
+
+/// A job read from text keeps its history as written: written back unchanged, equal to the
+/// job it came from, its entries read when asked for.
+#[test]
+fn a_history_read_from_text_is_written_back_as_read() {
+    let tree = marked_tree();
+    // Members in another order than the domain writes them: kept as they are.
+    let text = tree.to_string();
+    let job = restore(&text).unwrap();
+    let history = serde_json::to_string(&tree["job"]["history"]).unwrap();
+    assert!(history.starts_with(r#"[{"actor":"#), "{history}");
+    assert!(store(&job).unwrap().contains(&history));
+    let original = restore(&store(&job).unwrap()).unwrap();
+    assert_eq!(job, original);
+    assert_eq!(job.history.entries().unwrap().len(), job.history.len());
+}
+
+/// The server keeps a history as sent, so each entry must read, and read back whole.
+#[test]
+fn a_history_entry_that_does_not_read_back_whole_is_refused() {
+    use lanecheck_domain::schema::restore_whole;
+    let tree = marked_tree();
+    let at = tree["job"]["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|entry| entry["command"].get("AddDamage").is_some())
+        .unwrap();
+    // A position as a device writes it (an f32 in its shortest spelling) reads back whole.
+    let mut written = tree.clone();
+    written["job"]["history"][at]["command"]["AddDamage"]["x"] = json!(0.3);
+    assert!(restore_whole(&written.to_string()).is_ok());
+    let mut unknown = tree.clone();
+    unknown["job"]["history"][at]["command"] = json!({"Teleport": {"to": "Mars"}});
+    assert!(matches!(
+        restore_whole(&unknown.to_string()),
+        Err(SchemaError::Malformed(_))
+    ));
+    let mut lossy = tree;
+    lossy["job"]["history"][at]["command"]["AddDamage"]["x"] = json!(0.123456789012345);
+    assert_eq!(
+        restore_whole(&lossy.to_string()),
+        Err(SchemaError::Lossy(format!(
+            "/job/history/{at}/command/AddDamage/x"
+        )))
+    );
+}

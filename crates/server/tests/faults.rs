@@ -165,6 +165,8 @@ async fn after_the_faults_stop_device_and_server_agree_with_nothing_lost_or_dupl
     for (id, when) in &acknowledged {
         let times = on_server[id]
             .history
+            .entries()
+            .unwrap()
             .iter()
             .filter(|h| h.at == *when)
             .count();

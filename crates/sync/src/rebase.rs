@@ -65,10 +65,14 @@ pub fn reconcile(local: Option<Local<'_>>, remote: &Stored) -> Decision {
             Decision::Remove
         };
     };
-    let mine = &local.job.history;
+    // Histories that cannot be read cannot be compared or replayed.
+    let (Ok(mine), Ok(their_history)) = (local.job.history.entries(), theirs.history.entries())
+    else {
+        return Decision::Conflict;
+    };
     let shared = mine
         .iter()
-        .zip(&theirs.history)
+        .zip(&their_history)
         .take_while(|(a, b)| a == b)
         .count();
     let version = remote.version.clone();
@@ -78,7 +82,7 @@ pub fn reconcile(local: Option<Local<'_>>, remote: &Stored) -> Decision {
             job: Box::new(theirs.clone()),
             version,
         }
-    } else if shared == theirs.history.len() {
+    } else if shared == their_history.len() {
         // The server has an earlier state of this copy: push it as it is.
         Decision::Rebased {
             job: Box::new(local.job.clone()),

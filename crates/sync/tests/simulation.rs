@@ -241,11 +241,12 @@ fn trial(seed: u64, seen: &mut Seen) -> Result<(), String> {
                 ));
             }
         }
-        let mut seen: Vec<(DateTime<Utc>, &str)> = on_server
+        let entries = on_server
             .history
-            .iter()
-            .map(|h| (h.at, h.actor.0.as_str()))
-            .collect();
+            .entries()
+            .map_err(|e| format!("job {id}: history unreadable: {e}"))?;
+        let mut seen: Vec<(DateTime<Utc>, &str)> =
+            entries.iter().map(|h| (h.at, h.actor.0.as_str())).collect();
         seen.sort();
         if seen.windows(2).any(|w| w[0] == w[1]) {
             return Err(format!("job {id} has a change twice in its history"));
@@ -255,7 +256,8 @@ fn trial(seed: u64, seen: &mut Seen) -> Result<(), String> {
         let kept = jobs
             .get(id)
             .and_then(|s| s.document.as_ref())
-            .is_some_and(|job| job.history.iter().filter(|h| h.at == *when).count() == 1);
+            .and_then(|job| job.history.entries().ok())
+            .is_some_and(|history| history.iter().filter(|h| h.at == *when).count() == 1);
         if !kept {
             return Err(format!(
                 "the change of job {id} at {when} is not on the server exactly once"

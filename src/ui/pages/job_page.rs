@@ -102,7 +102,8 @@ fn JobDetails(job: Job) -> impl IntoView {
     let created = job.created_at;
     let arrived = job.arrived_at;
     let greeting = job.greeting_seconds();
-    let history = job.history.clone();
+    // The entries are read only here (the check-in keeps them as text).
+    let history = job.history.entries().unwrap_or_default();
     view! {
         <section class="page job">
             <a href="/" class="back">{i18n.t(Msg::BackToJobs)}</a>

@@ -246,7 +246,12 @@ pub fn CheckInPage(
         let Some((id, screen)) = path.with(|p| parse(p)) else {
             return missing(Msg::JobNotFound);
         };
-        let found = Memo::new(move |_| jobs.job(id));
+        // A job is compared by its change (`Job::same_change`), never whole: `==` would read
+        // its history, which the check-in keeps as text.
+        let found = Memo::new_with_compare(
+            move |_| jobs.job(id),
+            |old, new| !matches!((old, new), (Some(Some(a)), Some(Some(b))) if a.same_change(b)),
+        );
         let held = Memo::new(move |_| found.with(Option::is_some));
         let shown = move || {
             let Some(first) = held.get().then(|| found.get_untracked()).flatten() else {
@@ -257,7 +262,10 @@ pub fn CheckInPage(
             };
             match screen {
                 Screen::Step(step) => {
-                    let job = Memo::new(move |_| found.get().unwrap_or_else(|| first.clone()));
+                    let job = Memo::new_with_compare(
+                        move |_| found.get().unwrap_or_else(|| first.clone()),
+                        |old, new| !matches!((old, new), (Some(a), Some(b)) if a.same_change(b)),
+                    );
                     view! { <CheckInStep job step/> }.into_any()
                 }
                 Screen::Copy => (screens.copy)(first),
