@@ -359,3 +359,13 @@ fn no_damage_is_an_answer_of_its_own_and_a_new_mark_takes_it_back() {
         "not while marks exist"
     );
 }
+
+#[test]
+fn a_job_is_the_same_change_until_a_command_is_applied() {
+    let mut job = walk_in(1);
+    let before = job.clone();
+    assert!(job.same_change(&before));
+    job.apply(Command::Greet, t(5), advisor()).unwrap();
+    assert!(!job.same_change(&before));
+    assert!(!walk_in(2).same_change(&before));
+}
