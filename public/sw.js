@@ -1,19 +1,24 @@
 // LaneCheck's service worker. tools/precache.mjs fills in PRECACHE (every file of the build)
 // and VERSION (a hash of their contents) after each build, so a new build is a new cache.
 // Navigations go to the network first and fall back to the cached page: signing's for
-// /jobs/<id>/check-in/review and …/copy, the check-in's page for its other steps and /arrive, the desk's for /new, /jobs/<id>, /settings and
-// /sync, the app shell for everything else. Other requests are
+// /jobs/<id>/check-in/review and …/copy, the inspection's for …/checklist, …/valuables and
+// …/concerns, the damage diagram's for …/damage, the check-in's reception for its other steps
+// and /arrive, the desk's for /new, /jobs/<id>, /settings and /sync, the app shell for
+// everything else (the same table as the reference server's, crates/server/src/lib.rs). Other requests are
 // served from the precache. Old caches are deleted on activation. A new version waits
 // until the page asks it to take over ("update available").
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
 const CACHE = `lanecheck-${VERSION}`;
 
-const SIGN = /^\/jobs\/[^/]+\/check-in\/(review|copy)\/?$/;
-const CHECK_IN = /^\/(jobs\/[^/]+\/check-in\/|arrive$)/;
-const DESK = /^\/(new|jobs\/[^/]+|settings|sync)$/;
-const pageFor = (path) =>
-  SIGN.test(path) ? "/sign/index.html" : CHECK_IN.test(path) ? "/check-in/index.html" : DESK.test(path) ? "/desk/index.html" : "/index.html";
+const PAGES = [
+  [/^\/jobs\/[^/]+\/check-in\/(review|copy)\/?$/, "/sign/index.html"],
+  [/^\/jobs\/[^/]+\/check-in\/(checklist|valuables|concerns)\/?$/, "/inspect/index.html"],
+  [/^\/jobs\/[^/]+\/check-in\/damage\/?$/, "/damage/index.html"],
+  [/^\/(jobs\/[^/]+\/check-in\/|arrive$)/, "/check-in/index.html"],
+  [/^\/(new|jobs\/[^/]+|settings|sync)$/, "/desk/index.html"],
+];
+const pageFor = (path) => PAGES.find(([address]) => address.test(path))?.[1] ?? "/index.html";
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));

@@ -10,7 +10,7 @@ export PATH="$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 trunk build --release --offline=true index.html
 # The other pages are the shell's page with another binary and without the files the shell
 # already copies: made from index.html so their heads never drift apart.
-for page in desk check-in sign; do
+for page in desk check-in inspect damage sign; do
   sed -e "s/data-bin=\"lanecheck\"/data-bin=\"$page\"/" -e '/rel="copy-/d' index.html > "$page.html"
   trunk build --release --offline=true "$page.html" --dist "dist/$page" --public-url "/$page/"
 done

@@ -22,16 +22,10 @@ pub fn start_desk() {
     leptos::mount::mount_to_body(ui::desk_app::DeskApp);
 }
 
-/// Mounts the check-in (a walk-in's arrival and the check-in's steps) on `<body>`: a page of
-/// its own, like the desk.
-pub fn start_check_in() {
-    use ui::{check_in_app::CheckInApp, pages::check_in::STEPS};
-    leptos::mount::mount_to_body(|| leptos::view! { <CheckInApp screens=STEPS/> });
-}
-
-/// Mounts signing (the review with the signature pad, and the customer copy) on `<body>`:
-/// the check-in's second page.
-pub fn start_signing() {
-    use ui::{check_in_app::CheckInApp, pages::check_in::SIGNING};
-    leptos::mount::mount_to_body(|| leptos::view! { <CheckInApp screens=SIGNING/> });
+/// Mounts one page of the check-in on `<body>`: the reception (with a walk-in's arrival), the
+/// inspection, the damage diagram or signing (`ui::pages::check_in::Part`), each a page of its
+/// own like the desk.
+pub fn start_check_in(screens: ui::pages::check_in::Screens) {
+    use ui::check_in_app::CheckInApp;
+    leptos::mount::mount_to_body(move || leptos::view! { <CheckInApp screens/> });
 }

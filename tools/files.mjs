@@ -14,3 +14,22 @@ export function walk(dir, skip = []) {
 export const brotli = (bytes) =>
   brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
 export const gzip = (bytes) => gzipSync(bytes, { level: 9 });
+
+/** The folders of the pages besides the app shell (dist/ itself), one per wasm entry point. */
+export const pages = ["desk", "check-in", "inspect", "damage", "sign"];
+
+/**
+ * The page that answers an address that is not a file, as the reference server and the
+ * service worker answer it: signing for a check-in's review and copy, the inspection for its
+ * checklist, valuables and concerns, the damage diagram for its damage step, the check-in's
+ * reception for its other steps and a walk-in's arrival, the desk for a new job, a job,
+ * settings and sync, the app shell for everything else.
+ */
+export function pageFor(path) {
+  const check = /^\/jobs\/[^/]+\/check-in\/([^/]*)\/?$/.exec(path)?.[1];
+  if (check === "review" || check === "copy") return "sign/index.html";
+  if (["checklist", "valuables", "concerns"].includes(check)) return "inspect/index.html";
+  if (check === "damage") return "damage/index.html";
+  if (/^\/(jobs\/[^/]+\/check-in\/|arrive$)/.test(path)) return "check-in/index.html";
+  return /^\/(new|jobs\/[^/]+|settings|sync)$/.test(path) ? "desk/index.html" : "index.html";
+}

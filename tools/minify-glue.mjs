@@ -6,9 +6,10 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pages } from "./files.mjs";
 
 const dist = process.argv[2] || "dist";
-for (const dir of [dist, join(dist, "desk"), join(dist, "check-in"), join(dist, "sign")]) {
+for (const dir of [dist, ...pages.map((page) => join(dist, page))]) {
   const page = join(dir, "index.html");
   let html = readFileSync(page, "utf8");
   const glue = /import init, \* as bindings from '([^']+\.js)'/.exec(html)?.[1];

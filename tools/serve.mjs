@@ -1,13 +1,13 @@
 // Serves the built app (dist/) on 127.0.0.1 with the single-page-app fallback: a path that is
-// not a file gets its page (sign/ for a check-in's review and copy, check-in/ for its other
-// steps and /arrive, desk/ for a job, a new job, settings and sync, index.html for everything
-// else), as the reference server does, so deep links load the app. The service
+// not a file gets its page (`pageFor` in tools/files.mjs), as the reference server does, so
+// deep links load the app. The service
 // worker and the manifest are never cached by HTTP, so updates are seen at once.
 //
 //   node tools/serve.mjs [--port 8080] [--dir dist]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { pageFor } from "./files.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -36,9 +36,7 @@ async function resolveFile(urlPath) {
     const info = await stat(candidate).catch(() => null);
     if (info?.isFile()) return candidate;
   }
-  if (/^\/jobs\/[^/]+\/check-in\/(review|copy)\/?$/.test(urlPath)) return join(root, "sign/index.html");
-  if (/^\/(jobs\/[^/]+\/check-in\/|arrive$)/.test(urlPath)) return join(root, "check-in/index.html");
-  return join(root, /^\/(new|jobs\/[^/]+|settings|sync)$/.test(urlPath) ? "desk/index.html" : "index.html");
+  return join(root, pageFor(urlPath));
 }
 
 const server = createServer(async (req, res) => {

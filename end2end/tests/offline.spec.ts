@@ -36,17 +36,22 @@ test("after one visit the app starts with its web server stopped", async ({ page
   await expect(page.getByRole("heading", { level: 1, name: "浙A8888D" })).toBeVisible();
   await page.goto(`http://127.0.0.1:${port}/settings`);
   await expect(page.getByRole("heading", { level: 1, name: "设置" })).toBeVisible();
-  // The check-in's two pages, the steps and signing, come from the cache too, and their links
-  // to each other load one another.
+  // The check-in's four pages (reception, inspection, damage diagram, signing) come from the
+  // cache too, and their links to each other load one another: every step, back from
+  // signing to the arrival, and forward again across each page's edge.
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.getByRole("link", { name: /浙A8888D/ }).click();
   const job = page.url().split("/jobs/")[1];
   await page.goto(`http://127.0.0.1:${port}/jobs/${job}/check-in/review`);
   await expect(page.getByRole("heading", { level: 1, name: "确认签字" })).toBeVisible();
-  await page.getByRole("link", { name: "上一步" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "客户描述" })).toBeVisible();
-  await page.getByRole("link", { name: "下一步" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "确认签字" })).toBeVisible();
+  for (const step of ["客户描述", "贵重物品", "损伤标记", "检查项目", "四件套", "客户与车辆", "到店接待"]) {
+    await page.getByRole("link", { name: "上一步" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: step })).toBeVisible();
+  }
+  for (const step of ["客户与车辆", "四件套", "检查项目", "损伤标记", "贵重物品", "客户描述", "确认签字"]) {
+    await page.getByRole("link", { name: "下一步" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: step })).toBeVisible();
+  }
 });
 
 test("every page loads without a console error: every file found, every integrity hash right", async ({ page }) => {
@@ -61,10 +66,13 @@ test("every page loads without a console error: every file found, every integrit
   await expect(page.getByRole("heading", { level: 1, name: "到店接待" })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "到店接待" })).toBeVisible();
-  // Signing, a page of its own: reached from the step bar, and loaded anew.
-  await page.getByRole("navigation", { name: "环车接车" }).getByRole("link", { name: "确认签字" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "确认签字" })).toBeVisible();
-  await page.reload();
-  await expect(page.getByRole("heading", { level: 1, name: "确认签字" })).toBeVisible();
+  // The other pages of the check-in (inspection, damage diagram, signing): each reached from
+  // the step bar, and loaded anew.
+  for (const step of ["检查项目", "损伤标记", "确认签字"]) {
+    await page.getByRole("navigation", { name: "环车接车" }).getByRole("link", { name: step }).click();
+    await expect(page.getByRole("heading", { level: 1, name: step })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: step })).toBeVisible();
+  }
   expect(errors).toEqual([]);
 });

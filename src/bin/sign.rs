@@ -1,3 +1,3 @@
 fn main() {
-    lanecheck::start_signing();
+    lanecheck::start_check_in(lanecheck::ui::pages::check_in::SIGNING);
 }

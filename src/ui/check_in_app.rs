@@ -1,6 +1,7 @@
-//! The root of the check-in's two pages: check-in.html (a walk-in's arrival and the steps)
-//! and sign.html (the review with the signature, and the customer copy), with the same
-//! contexts and chrome as the other pages. Each is a page of its own (see
+//! The root of the check-in's four pages: check-in.html (a walk-in's arrival, the arrival,
+//! the customer and the covers), inspect.html (checklist, valuables, concerns), damage.html
+//! (the damage diagram) and sign.html (the review with the signature, and the customer copy),
+//! with the same contexts and chrome as the other pages. Each is a page of its own (see
 //! docs/architecture.md, "Pages"); it moves with the history API, and links to the other
 //! pages load those pages.
 

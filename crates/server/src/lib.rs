@@ -166,8 +166,10 @@ pub async fn migrate_blobs(state: &AppState) -> Result<usize, String> {
 }
 
 /// The PWA: files as they are, the signing page for a check-in's review and customer copy, the
-/// check-in's page for its other steps and a walk-in's arrival, the desk's page for a new job, a job's page, settings and sync, the shell
-/// otherwise. Each file goes out as its
+/// inspection's for its checklist, valuables and concerns, the damage diagram's for its damage
+/// step, the reception's for its other steps and a walk-in's arrival, the desk's page for a new
+/// job, a job's page, settings and sync, the shell otherwise (the table of the service worker,
+/// `public/sw.js`, and of the test server, `tools/files.mjs`). Each file goes out as its
 /// brotli or gzip copy made by the build (`tools/compress.mjs`) when the browser accepts it,
 /// and with the cache rule of its name (`cache_control`).
 fn pwa(dist: &std::path::Path) -> Router {
@@ -182,10 +184,14 @@ fn pwa(dist: &std::path::Path) -> Router {
             )
     };
     let (check_in, desk) = (page("check-in/index.html"), page("desk/index.html"));
-    let sign = page("sign/index.html");
+    let (inspect, sign) = (page("inspect/index.html"), page("sign/index.html"));
     Router::new()
         .route_service("/jobs/{id}/check-in/review", sign.clone())
         .route_service("/jobs/{id}/check-in/copy", sign)
+        .route_service("/jobs/{id}/check-in/checklist", inspect.clone())
+        .route_service("/jobs/{id}/check-in/valuables", inspect.clone())
+        .route_service("/jobs/{id}/check-in/concerns", inspect)
+        .route_service("/jobs/{id}/check-in/damage", page("damage/index.html"))
         .route_service("/jobs/{id}/check-in/{*rest}", check_in.clone())
         .route_service("/arrive", check_in)
         .route_service("/new", desk.clone())

@@ -47,6 +47,8 @@ pub fn policy(dist: Option<&Path>, styles: &[&str]) -> String {
             "index.html",
             "desk/index.html",
             "check-in/index.html",
+            "inspect/index.html",
+            "damage/index.html",
             "sign/index.html",
         ] {
             if let Ok(html) = std::fs::read_to_string(dist.join(page)) {

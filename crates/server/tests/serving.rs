@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 const WASM: &str = "lanecheck-7afca78a0843ed6_bg.wasm";
 
-/// A `dist/` with a shell, a desk page, a check-in page, a hashed wasm and an unhashed service worker,
+/// A `dist/` with a shell, a desk page, the check-in's four pages, a hashed wasm and an unhashed service worker,
 /// each with compressed copies whose contents say which copy was sent.
 fn dist() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("lanecheck-dist-{}", uuid::Uuid::new_v4()));
@@ -16,6 +16,8 @@ fn dist() -> PathBuf {
         "index.html",
         "desk/index.html",
         "check-in/index.html",
+        "inspect/index.html",
+        "damage/index.html",
         "sign/index.html",
         WASM,
         "sw.js",
@@ -106,7 +108,7 @@ async fn files_go_out_compressed_when_the_browser_takes_it() {
     assert_eq!(plain.encoding, None);
     assert_eq!(plain.body, format!("plain {WASM}"));
 
-    // Pages, the shell's fallback, the desk's, the check-in page's and signing's, are compressed too,
+    // Pages, the shell's fallback, the desk's and the check-in's four, are compressed too,
     // each address answered by its page.
     for (path, page) in [
         ("/", "index.html"),
@@ -116,6 +118,10 @@ async fn files_go_out_compressed_when_the_browser_takes_it() {
         ("/settings", "desk/index.html"),
         ("/sync", "desk/index.html"),
         ("/jobs/123/check-in/customer", "check-in/index.html"),
+        ("/jobs/123/check-in/checklist", "inspect/index.html"),
+        ("/jobs/123/check-in/valuables", "inspect/index.html"),
+        ("/jobs/123/check-in/concerns", "inspect/index.html"),
+        ("/jobs/123/check-in/damage", "damage/index.html"),
         ("/jobs/123/check-in/copy", "sign/index.html"),
         ("/jobs/123/check-in/review", "sign/index.html"),
         ("/jobs/123/check-in/reviewed", "check-in/index.html"),

@@ -1,8 +1,7 @@
 //! The check-in (环车接车): one screen per step, in the seed's order, each resumable because the
 //! step is in the address (`/jobs/<id>/check-in/<step>`) and every answer is saved at once.
-//! It runs as two pages of their own without the router, the steps and signing (`Part`):
-//! `StepLink` moves between the screens of one page with the history API, and loads the other
-//! page for its screens.
+//! It runs as four pages of their own without the router (`Part`): `StepLink` moves between
+//! the screens of one page with the history API, and loads another page for its screens.
 
 mod arrival;
 pub mod arrive;
@@ -111,60 +110,87 @@ impl Step {
     }
 }
 
-/// What the check-in page shows: a step, or the sealed sheet's customer copy.
+/// What a check-in page shows: a step, or the sealed sheet's customer copy.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Step(Step),
     Copy,
 }
 
-/// The two pages of the check-in: the steps (with a walk-in's arrival), and signing (the
-/// review with its signature pad, and the customer copy with its QR code). Each is a page of
-/// its own, so that neither's first load carries the other's code (docs/architecture.md,
-/// "Pages").
+/// The pages of the check-in, each a page of its own so that none's first load carries the
+/// others' code (docs/architecture.md, "Pages"): the reception (a walk-in's arrival, the
+/// arrival, the customer and the covers), the inspection (checklist, valuables, concerns),
+/// the damage diagram, and signing (the review with its signature pad, and the customer copy
+/// with its QR code).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Part {
-    Steps,
+    Reception,
+    Inspection,
+    Damage,
     Signing,
 }
 
 impl Screen {
     fn part(self) -> Part {
         match self {
+            Screen::Step(Step::Arrival | Step::Customer | Step::Covers) => Part::Reception,
+            Screen::Step(Step::Checklist | Step::Valuables | Step::Concerns) => Part::Inspection,
+            Screen::Step(Step::Damage) => Part::Damage,
             Screen::Step(Step::Review) | Screen::Copy => Part::Signing,
-            Screen::Step(_) => Part::Steps,
         }
     }
 }
 
 /// What one check-in page renders itself. Each page's entry point passes its own, so the
-/// code of the other page's screens is never referenced and never in its wasm.
+/// code of the other pages' screens is never referenced and never in its wasm.
 #[derive(Clone, Copy)]
 pub struct Screens {
     pub part: Part,
-    /// A walk-in's arrival (`/arrive`), on the steps' page.
+    /// A walk-in's arrival (`/arrive`), on the reception's page.
     pub arrive: fn(RwSignal<String>) -> AnyView,
     /// The body of a step of this page, following the job as it changes.
     pub step: fn(Memo<Job>, Step) -> AnyView,
     /// The customer copy, on the signing page.
     pub copy: fn(Job) -> AnyView,
-    /// The live camera, on the steps' page (over whichever step takes photos).
+    /// The live camera, on the pages whose steps take photos (over whichever step takes them).
     pub camera: fn() -> AnyView,
 }
 
-/// The screens of the steps' page.
-pub const STEPS: Screens = Screens {
-    part: Part::Steps,
+/// The screens of the reception's page.
+pub const RECEPTION: Screens = Screens {
+    part: Part::Reception,
     arrive: |path| view! { <arrive::ArrivePage path/> }.into_any(),
     step: |job, step| match step {
         Step::Arrival => view! { <arrival::Arrival job/> }.into_any(),
         Step::Customer => view! { <customer::Customer job/> }.into_any(),
         Step::Covers => view! { <covers::Covers job/> }.into_any(),
+        _ => elsewhere(),
+    },
+    copy: |_| elsewhere(),
+    camera: || ().into_any(),
+};
+
+/// The screens of the inspection's page.
+pub const INSPECTION: Screens = Screens {
+    part: Part::Inspection,
+    arrive: |_| elsewhere(),
+    step: |job, step| match step {
         Step::Checklist => view! { <checklist::Checklist job/> }.into_any(),
-        Step::Damage => view! { <damage::Damage job/> }.into_any(),
         Step::Valuables => view! { <valuables::Valuables job/> }.into_any(),
         Step::Concerns => view! { <concerns::Concerns job/> }.into_any(),
-        Step::Review => elsewhere(),
+        _ => elsewhere(),
+    },
+    copy: |_| elsewhere(),
+    camera: || view! { <camera::LiveCamera/> }.into_any(),
+};
+
+/// The screens of the damage diagram's page.
+pub const DAMAGE: Screens = Screens {
+    part: Part::Damage,
+    arrive: |_| elsewhere(),
+    step: |job, step| match step {
+        Step::Damage => view! { <damage::Damage job/> }.into_any(),
+        _ => elsewhere(),
     },
     copy: |_| elsewhere(),
     camera: || view! { <camera::LiveCamera/> }.into_any(),

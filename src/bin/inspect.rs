@@ -1,0 +1,3 @@
+fn main() {
+    lanecheck::start_check_in(lanecheck::ui::pages::check_in::INSPECTION);
+}
