@@ -220,8 +220,9 @@ impl Job {
                     return Err(DomainError::UnknownDamage);
                 }
                 self.no_damage = false;
-                self.damage.push(mark.clone());
-                self.damage.sort_by_key(|m| m.id);
+                // Back in its place: marks are kept in the order of their ids.
+                let at = self.damage.partition_point(|m| m.id < mark.id);
+                self.damage.insert(at, mark.clone());
                 self.photos.extend(photos.iter().cloned());
             }
             Command::NoDamage => {

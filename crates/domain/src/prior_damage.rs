@@ -28,13 +28,15 @@ pub fn same_vehicle(job: &Job, visit: &Summary) -> bool {
 
 /// The visits of `current`'s vehicle before it, newest first.
 fn earlier<'a>(current: &Job, visits: &'a [Summary]) -> Vec<&'a Summary> {
-    let mut earlier: Vec<&Summary> = visits
-        .iter()
-        .filter(|v| {
-            v.id != current.id && v.created_at < current.created_at && same_vehicle(current, v)
-        })
-        .collect();
-    earlier.sort_by_key(|v| std::cmp::Reverse(v.created_at));
+    // Each put in its place as it comes (a vehicle has few visits): a sort would add its
+    // code to every page that shows old damage.
+    let mut earlier: Vec<&Summary> = Vec::new();
+    for v in visits.iter().filter(|v| {
+        v.id != current.id && v.created_at < current.created_at && same_vehicle(current, v)
+    }) {
+        let at = earlier.partition_point(|e| e.created_at >= v.created_at);
+        earlier.insert(at, v);
+    }
     earlier
 }
 

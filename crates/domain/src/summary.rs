@@ -75,12 +75,18 @@ impl Summary {
 
 /// Every suffix of the plate, and the VIN's suffixes of `VIN_TERM_MIN` characters or more.
 pub fn terms(job: &Job) -> Vec<String> {
-    let mut terms = suffixes(job.vehicle.plate.as_str(), 1);
-    if let Some(vin) = &job.vehicle.vin {
-        terms.extend(suffixes(vin.as_str(), VIN_TERM_MIN));
+    let vin = job.vehicle.vin.as_ref();
+    let all = suffixes(job.vehicle.plate.as_str(), 1)
+        .into_iter()
+        .chain(vin.map_or_else(Vec::new, |v| suffixes(v.as_str(), VIN_TERM_MIN)));
+    // Each once, in the order they come (a few dozen): a sort would add its code to every
+    // page that saves a job.
+    let mut terms: Vec<String> = Vec::new();
+    for term in all {
+        if !terms.contains(&term) {
+            terms.push(term);
+        }
     }
-    terms.sort();
-    terms.dedup();
     terms
 }
 

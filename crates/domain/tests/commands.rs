@@ -334,6 +334,39 @@ fn a_removed_mark_comes_back_with_its_photos_under_its_own_id() {
 }
 
 #[test]
+fn a_restored_mark_goes_back_to_its_place_among_the_others() {
+    use lanecheck_domain::inspection::{DamageKind, Severity, View};
+    let mut job = walk_in(71);
+    let mark = |note: &str| Command::AddDamage {
+        view: View::Left,
+        x: 0.5,
+        y: 0.5,
+        kind: DamageKind::Scratch,
+        severity: Severity::Minor,
+        note: note.into(),
+    };
+    apply_all(
+        &mut job,
+        1,
+        vec![
+            Command::StartInspection,
+            mark("前门"),
+            mark("后门"),
+            mark("尾门"),
+        ],
+    );
+    let before = job.damage.clone();
+    let middle = before[1].clone();
+    apply_all(&mut job, 10, vec![Command::RemoveDamage { id: middle.id }]);
+    let restore = Command::RestoreDamage {
+        mark: middle,
+        photos: vec![],
+    };
+    job.apply(restore, t(20), advisor()).unwrap();
+    assert_eq!(job.damage, before);
+}
+
+#[test]
 fn no_damage_is_an_answer_of_its_own_and_a_new_mark_takes_it_back() {
     use lanecheck_domain::inspection::{DamageKind, Severity, View};
     let mut job = walk_in(71);
