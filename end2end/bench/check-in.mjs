@@ -31,11 +31,11 @@ const mb = (x) => `${(x / 1048576).toFixed(2)} MiB`;
 
 /** The snippet of the release build that exports the photo pipeline's `downscale`. */
 function downscaleModule() {
-  const root = join(dist, "check-in", "snippets");
+  const root = join(dist, "inspect", "snippets");
   for (const crate of readdirSync(root)) {
     for (const file of readdirSync(join(root, crate))) {
       if (readFileSync(join(root, crate, file), "utf8").includes("export async function downscale(")) {
-        return `/check-in/snippets/${crate}/${file}`;
+        return `/inspect/snippets/${crate}/${file}`;
       }
     }
   }
