@@ -14,6 +14,7 @@ pub mod job;
 pub mod lifecycle;
 pub mod money;
 pub mod odometer;
+pub mod order;
 pub mod phone;
 pub mod plate;
 pub mod prior_damage;
