@@ -4,6 +4,7 @@
 //! ids are arguments) and knows nothing of the browser. Times are UTC instants, serialised as
 //! milliseconds since the Unix epoch.
 
+pub mod catalogue;
 pub mod command;
 pub mod error;
 pub mod gate;

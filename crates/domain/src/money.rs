@@ -3,6 +3,54 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Add;
+use thiserror::Error;
+
+/// Why a typed amount or quantity was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
+pub enum DecimalError {
+    #[error("the amount is empty")]
+    Empty,
+    #[error("only digits and one decimal point")]
+    NotANumber,
+    #[error("at most two decimals")]
+    TooPrecise,
+    #[error("the amount is too large")]
+    TooLarge,
+}
+
+/// A non-negative decimal with at most two decimals (`"68.5"`, `"4.50"`, `"120"`), in
+/// hundredths: yuan to fen, hours to hundredths of an hour. Full-width digits and point are
+/// read as ASCII; surrounding spaces are ignored.
+pub fn hundredths(text: &str) -> Result<u64, DecimalError> {
+    let text: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' => '.',
+            c => c,
+        })
+        .collect();
+    if text.is_empty() {
+        return Err(DecimalError::Empty);
+    }
+    let (whole, decimals) = text.split_once('.').unwrap_or((&text, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && decimals.is_empty()) || !digits(whole) || !digits(decimals) {
+        return Err(DecimalError::NotANumber);
+    }
+    if decimals.len() > 2 {
+        return Err(DecimalError::TooPrecise);
+    }
+    let mut value: u64 = 0;
+    for b in whole.bytes().chain(format!("{decimals:0<2}").bytes()) {
+        value = value
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(u64::from(b - b'0')))
+            .ok_or(DecimalError::TooLarge)?;
+    }
+    Ok(value)
+}
 
 /// An amount in fen (1 yuan = 100 fen). Negative amounts are allowed (discounts).
 #[derive(
@@ -16,6 +64,14 @@ impl Fen {
 
     pub fn from_yuan(yuan: i64) -> Fen {
         Fen(yuan.saturating_mul(100))
+    }
+
+    /// A price typed in yuan (`"68.33"`), see `hundredths`.
+    pub fn parse_yuan(text: &str) -> Result<Fen, DecimalError> {
+        let fen = hundredths(text)?;
+        i64::try_from(fen)
+            .map(Fen)
+            .map_err(|_| DecimalError::TooLarge)
     }
 
     /// `amount × percent / 100`, rounded half away from zero to whole fen.
@@ -141,6 +197,25 @@ mod tests {
     }
 
     #[test]
+    fn prices_are_read_in_yuan_to_the_fen() {
+        assert_eq!(Fen::parse_yuan("68.33"), Ok(Fen(6833)));
+        assert_eq!(Fen::parse_yuan(" 120 "), Ok(Fen(12000)));
+        assert_eq!(Fen::parse_yuan("0.5"), Ok(Fen(50)));
+        assert_eq!(Fen::parse_yuan(".5"), Ok(Fen(50)));
+        assert_eq!(Fen::parse_yuan("１２．５"), Ok(Fen(1250)));
+        assert_eq!(Fen::parse_yuan(""), Err(DecimalError::Empty));
+        assert_eq!(Fen::parse_yuan("."), Err(DecimalError::NotANumber));
+        assert_eq!(Fen::parse_yuan("-1"), Err(DecimalError::NotANumber));
+        assert_eq!(Fen::parse_yuan("1.2.3"), Err(DecimalError::NotANumber));
+        assert_eq!(Fen::parse_yuan("1,000"), Err(DecimalError::NotANumber));
+        assert_eq!(Fen::parse_yuan("1.005"), Err(DecimalError::TooPrecise));
+        assert_eq!(
+            Fen::parse_yuan("99999999999999999999"),
+            Err(DecimalError::TooLarge)
+        );
+    }
+
+    #[test]
     fn capital_numerals_as_printed_on_an_order() {
         let cases = [
             (0, "零元整"),
@@ -244,6 +319,17 @@ mod tests {
         ) {
             let fen = digits.iter().fold(0, |n, d| n * 10 + d);
             prop_assert_eq!(Fen(fen).capital(), Some(capital_by_replacement(fen)));
+        }
+
+        #[test]
+        fn any_text_is_a_price_or_a_reason_never_a_panic(text in ".{0,24}") {
+            let _ = Fen::parse_yuan(&text);
+        }
+
+        #[test]
+        fn a_written_price_reads_back(fen in 0i64..=i64::MAX) {
+            let written = format!("{}.{:02}", fen / 100, fen % 100);
+            prop_assert_eq!(Fen::parse_yuan(&written), Ok(Fen(fen)));
         }
 
         #[test]

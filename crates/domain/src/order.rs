@@ -7,7 +7,7 @@
 //! discount is each labour line's percentage, rounded the same way (`Fen::percent`); totals
 //! are sums of those, never rounded again.
 
-use crate::money::Fen;
+use crate::money::{hundredths, DecimalError, Fen};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +17,13 @@ use serde::{Deserialize, Serialize};
 pub struct Hundredths(pub u32);
 
 impl Hundredths {
+    /// Hours or a quantity as typed (`"1.5"`), see `money::hundredths`.
+    pub fn parse(text: &str) -> Result<Hundredths, DecimalError> {
+        u32::try_from(hundredths(text)?)
+            .map(Hundredths)
+            .map_err(|_| DecimalError::TooLarge)
+    }
+
     /// `self × price` in whole fen, rounded half away from zero.
     pub fn times(self, price: Fen) -> Fen {
         let scaled = i128::from(self.0) * i128::from(price.0);

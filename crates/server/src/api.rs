@@ -13,6 +13,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use lanecheck_domain::catalogue::Catalogue;
 use lanecheck_domain::plate::normalise;
 use lanecheck_domain::retention::is_finished;
 use lanecheck_domain::schema::{self, SchemaError};
@@ -24,6 +25,7 @@ use lanecheck_sync::protocol::{
 };
 use serde::Serialize;
 use serde_json::value::RawValue;
+use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 
 /// The longest `X-LaneCheck-Device` value the contract allows.
@@ -59,6 +61,12 @@ pub fn routes(limits: Limits) -> Router<AppState> {
         )
         .route("/changes", get(changes).layer(at_most(0)))
         .route("/search", get(search).layer(at_most(0)))
+        .route(
+            "/catalogue",
+            get(catalogue)
+                .layer::<_, std::convert::Infallible>(CompressionLayer::new())
+                .layer(at_most(0)),
+        )
         .fallback(|| async {
             ApiError::new(StatusCode::NOT_FOUND, "not_found", "No such resource.")
         })
@@ -215,6 +223,42 @@ async fn whoami(State(app): State<AppState>, advisor: Advisor) -> Json<WhoAmI> {
         max_blob_bytes: app.limits.blob_bytes as u64,
         max_job_bytes: app.limits.job_bytes as u64,
     })
+}
+
+/// The store's catalogue whole (an empty one until a catalogue is imported), with its version
+/// as the `ETag`: a device that sends it back in `If-None-Match` gets 304 and keeps its copy.
+/// Sent compressed when the device accepts it: a catalogue of 20,000 parts is megabytes.
+async fn catalogue(
+    State(app): State<AppState>,
+    advisor: Advisor,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let document = match db::catalogue(&app.db, &advisor.store).await? {
+        Some(document) => document,
+        None => serde_json::to_string(&Catalogue::default()).unwrap_or_default(),
+    };
+    let hash = sha256_hex(document.as_bytes());
+    let version = &hash[..32];
+    // Hex in quotes: always a valid header value.
+    let tag = HeaderValue::from_str(&etag(version)).unwrap_or(HeaderValue::from_static("\"\""));
+    let known = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| version_of(t) == version));
+    if known {
+        return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, tag)]).into_response());
+    }
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
+            (header::ETAG, tag),
+        ],
+        document,
+    )
+        .into_response())
 }
 
 fn valid_sha(sha256: &str) -> Result<(), ApiError> {

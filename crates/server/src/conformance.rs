@@ -4,6 +4,7 @@
 //! system. Run it with the `lanecheck-conformance` binary.
 
 use chrono::Utc;
+use lanecheck_domain::catalogue::Catalogue;
 use lanecheck_domain::inspection::{PhotoRef, PhotoTarget};
 use lanecheck_domain::plate::Plate;
 use lanecheck_domain::seal::sha256_hex;
@@ -256,6 +257,10 @@ impl Suite {
                 "a job is found by part of its plate and by its VIN's last six",
                 self.search().await,
             ),
+            (
+                "the catalogue reads whole and is revalidated by its ETag",
+                self.catalogue().await,
+            ),
         ];
         if let Some(other) = &self.other_token {
             checks.push((
@@ -283,6 +288,41 @@ impl Suite {
         expect(
             "wrong token: 401",
             wrong.status() == StatusCode::UNAUTHORIZED,
+        )
+    }
+
+    async fn catalogue(&self) -> Check {
+        let r = self.send(self.request(Method::GET, "/catalogue")).await?;
+        expect("200", r.status() == StatusCode::OK)?;
+        let tag = r
+            .headers()
+            .get("etag")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+            .ok_or("the catalogue has an ETag")?;
+        let c: Catalogue = r
+            .json()
+            .await
+            .map_err(|e| format!("the catalogue does not read: {e}"))?;
+        let named = |code: &str, name: &str| !code.is_empty() && !name.is_empty();
+        expect(
+            "every operation and part has a code and a name",
+            c.labour.iter().all(|op| named(&op.code, &op.name))
+                && c.parts.iter().all(|p| named(&p.code, &p.name)),
+        )?;
+        expect(
+            "no price is negative",
+            c.labour.iter().all(|op| op.rate.0 >= 0) && c.parts.iter().all(|p| p.price.0 >= 0),
+        )?;
+        let again = self
+            .send(
+                self.request(Method::GET, "/catalogue")
+                    .header("if-none-match", tag),
+            )
+            .await?;
+        expect(
+            "If-None-Match with its ETag: 304",
+            again.status() == StatusCode::NOT_MODIFIED,
         )
     }
 

@@ -1,5 +1,5 @@
-//! The server's database: stores, tokens (kept as SHA-256 hashes), manager sessions, jobs and
-//! the idempotency record. SQLite by default (a file under the data directory), PostgreSQL when
+//! The server's database: stores, tokens (kept as SHA-256 hashes), manager sessions, jobs, the
+//! idempotency record and each store's catalogue. SQLite by default (a file under the data directory), PostgreSQL when
 //! `DATABASE_URL` names one; the same SQL runs on both through sqlx's `Any` driver.
 //!
 //! Every row and every blob folder is keyed by a store's opaque id (a UUID made when the store
@@ -28,6 +28,7 @@ const SCHEMA: &[&str] = &[
     "CREATE TABLE IF NOT EXISTS idempotency (advisor_id TEXT NOT NULL, key TEXT NOT NULL, request TEXT NOT NULL, status BIGINT NOT NULL, body TEXT NOT NULL, created BIGINT NOT NULL, PRIMARY KEY (advisor_id, key))",
     "CREATE INDEX IF NOT EXISTS idempotency_age ON idempotency (created)",
     "CREATE TABLE IF NOT EXISTS sessions (id_hash TEXT PRIMARY KEY, advisor_id TEXT NOT NULL, expires BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS catalogues (store_id TEXT PRIMARY KEY, document TEXT NOT NULL, updated BIGINT NOT NULL)",
 ];
 
 /// Columns added to `advisors` after its first release: (column, definition).
@@ -336,6 +337,43 @@ pub async fn stores(db: &Db) -> Result<Vec<(String, String)>, sqlx::Error> {
         .fetch_all(db)
         .await?;
     Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+}
+
+/// A store's opaque id by its name, exactly as it was given to `add-advisor`.
+pub async fn store_by_name(db: &Db, name: &str) -> Result<Option<String>, sqlx::Error> {
+    let row = sqlx::query("SELECT id FROM stores WHERE name = $1")
+        .bind(name)
+        .fetch_optional(db)
+        .await?;
+    Ok(row.map(|r| r.get(0)))
+}
+
+/// Replaces a store's catalogue (its JSON document, `domain::catalogue::Catalogue`) whole.
+pub async fn put_catalogue(
+    db: &Db,
+    store: &str,
+    document: &str,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO catalogues (store_id, document, updated) VALUES ($1, $2, $3) \
+         ON CONFLICT (store_id) DO UPDATE SET document = excluded.document, updated = excluded.updated",
+    )
+    .bind(store)
+    .bind(document)
+    .bind(now_ms)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// A store's catalogue document, if one was ever imported.
+pub async fn catalogue(db: &Db, store: &str) -> Result<Option<String>, sqlx::Error> {
+    let row = sqlx::query("SELECT document FROM catalogues WHERE store_id = $1")
+        .bind(store)
+        .fetch_optional(db)
+        .await?;
+    Ok(row.map(|r| r.get(0)))
 }
 
 /// A job row: its feed number (which is also its version), tombstone flag and document.

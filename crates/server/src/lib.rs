@@ -6,6 +6,7 @@
 pub mod api;
 pub mod auth;
 pub mod blobs;
+pub mod catalogue;
 pub mod client;
 pub mod conformance;
 pub mod db;

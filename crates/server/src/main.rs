@@ -5,6 +5,11 @@
 //!                                [--expires-days <n>] [--data ./data]
 //!   lanecheck-server list-tokens [--data ./data]
 //!   lanecheck-server revoke-token <id> [--data ./data]
+//!   lanecheck-server import-catalog <file.csv> --store <store> [--data ./data]
+//!
+//! `import-catalog` replaces a store's catalogue of labour operations and parts (the format:
+//! `crates/server/src/catalogue.rs`); a file with a bad row is refused whole, each bad row
+//! named by its line.
 //!
 //! The database is `<data>/lanecheck.db` (SQLite) unless `DATABASE_URL` names another (e.g. a
 //! PostgreSQL URL). On the first start, with no token yet, an advisor's and a manager's are
@@ -58,6 +63,7 @@ async fn main() {
         Some("add-advisor") => add_advisor(&db, &args, now).await,
         Some("list-tokens") => list_tokens(&db).await,
         Some("revoke-token") => revoke_token(&db, args.get(1)).await,
+        Some("import-catalog") => import_catalog(&db, &args, now).await,
         _ => {}
     }
     if db::advisor_count(&db).await.unwrap_or(1) == 0 {
@@ -72,9 +78,15 @@ async fn main() {
             db::add_advisor(&db, first("advisor", db::Role::Advisor)).await,
             db::add_advisor(&db, first("manager", db::Role::Manager)).await,
         ) {
-            (Ok(advisor), Ok(manager)) => println!(
-                "First start: store \"store-1\" created. Tokens (shown once):\n  advisor \"advisor\" (enter it in LaneCheck's settings): {advisor}\n  manager \"manager\" (sign in at /manager): {manager}\nMore: lanecheck-server add-advisor --store <store> --name <name> [--role manager]"
-            ),
+            (Ok(advisor), Ok(manager)) => {
+                println!(
+                    "First start: store \"store-1\" created. Tokens (shown once):\n  advisor \"advisor\" (enter it in LaneCheck's settings): {advisor}\n  manager \"manager\" (sign in at /manager): {manager}\nMore: lanecheck-server add-advisor --store <store> --name <name> [--role manager]"
+                );
+                match lanecheck_server::catalogue::import(&db, "store-1", lanecheck_server::catalogue::SAMPLE, now).await {
+                    Ok(summary) => println!("Sample catalogue for \"store-1\": {summary}; import your own with lanecheck-server import-catalog <file.csv> --store store-1"),
+                    Err(why) => eprintln!("cannot store the sample catalogue: {why}"),
+                }
+            }
             (Err(err), _) | (_, Err(err)) => eprintln!("cannot create the first tokens: {err}"),
         }
     }
@@ -160,6 +172,34 @@ async fn add_advisor(db: &db::Db, args: &[String], now: i64) -> ! {
         }
         Err(err) => {
             eprintln!("cannot add the token: {err}");
+            std::process::exit(1);
+        }
+    }
+}
+
+async fn import_catalog(db: &db::Db, args: &[String], now: i64) -> ! {
+    let usage = "usage: lanecheck-server import-catalog <file.csv> --store <store> [--data <dir>]";
+    let (Some(file), Some(store)) = (
+        args.get(1).filter(|f| !f.starts_with("--")),
+        option(args, "--store"),
+    ) else {
+        eprintln!("{usage}");
+        std::process::exit(2);
+    };
+    let csv = match std::fs::read_to_string(file) {
+        Ok(csv) => csv,
+        Err(err) => {
+            eprintln!("cannot read {file}: {err}");
+            std::process::exit(1);
+        }
+    };
+    match lanecheck_server::catalogue::import(db, &store, &csv, now).await {
+        Ok(summary) => {
+            println!("catalogue of \"{store}\": {summary}");
+            std::process::exit(0);
+        }
+        Err(why) => {
+            eprintln!("{file} was not imported:\n{why}");
             std::process::exit(1);
         }
     }

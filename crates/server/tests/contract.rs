@@ -377,6 +377,27 @@ async fn every_answer_of_the_reference_server_is_one_the_contract_describes() {
         400
     );
 
+    // The catalogue (the harness's first store has the sample), then unchanged (304).
+    let t = "/catalogue";
+    let r = s
+        .client
+        .get(format!("{}{t}", s.base))
+        .bearer_auth(&s.token)
+        .send()
+        .await
+        .unwrap();
+    let tag = r.headers()["etag"].to_str().unwrap().to_string();
+    let (status, body) = (r.status().as_u16(), r.text().await.unwrap());
+    conforms(&s.contract, t, "get", status, &body);
+    assert!(
+        body.contains("15400-RTA-003"),
+        "the sample's parts are sent"
+    );
+    let (status, _) = s
+        .call(Method::GET, t, t, &[("if-none-match", tag)], None)
+        .await;
+    assert_eq!(status, 304);
+
     // Delete: stale, done, unknown.
     let t = "/jobs/{id}";
     let (_, now) = s.call(Method::GET, t, &path, &[], None).await;
@@ -448,7 +469,7 @@ async fn every_answer_of_the_reference_server_is_one_the_contract_describes() {
 fn the_contract_names_its_version_and_every_error_code_the_server_uses() {
     let contract = contract();
     assert_eq!(contract["openapi"], json!("3.1.0"));
-    assert_eq!(contract["info"]["version"], json!("1.3.0"));
+    assert_eq!(contract["info"]["version"], json!("1.4.0"));
     let codes: Vec<&str> = contract["components"]["schemas"]["Error"]["properties"]["code"]["enum"]
         .as_array()
         .unwrap()

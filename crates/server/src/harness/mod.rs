@@ -124,9 +124,11 @@ pub async fn start_with(
     let token_1 = token(first.clone(), "王顾问", db::Role::Advisor)
         .await
         .map_err(|e| fail(&e))?;
-    let manager = token(first, "李经理", db::Role::Manager)
+    let manager = token(first.clone(), "李经理", db::Role::Manager)
         .await
         .map_err(|e| fail(&e))?;
+    // The first store has the sample catalogue, as a new reference server's first store does.
+    crate::catalogue::import(&db, &first, crate::catalogue::SAMPLE, now).await?;
     let other = token(format!("二店-{run}"), "赵顾问", db::Role::Advisor)
         .await
         .map_err(|e| fail(&e))?;
