@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Release build of the four pages into dist/: the shell (index.html, the job list), the desk
-# (dist/desk/: a job's page, a new job, settings, sync), the check-in (dist/check-in/: the
-# arrival and the steps) and signing (dist/sign/: the review, signature and customer copy), and
-# of the sync worker (dist/sync*.js), their wasm-bindgen glue minified, then the service
+# Release build of the six pages into dist/: the shell (index.html, the job list), the desk
+# (dist/desk/: a job's page, a new job, settings, sync), the check-in's reception
+# (dist/check-in/: a walk-in's arrival, the arrival, customer and covers), inspection
+# (dist/inspect/: checklist, valuables, concerns), damage diagram (dist/damage/) and signing
+# (dist/sign/: the review, signature and customer copy), and of the sync worker (dist/sync*.js), their wasm-bindgen glue minified, then the service
 # worker's precache list over everything built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
