@@ -233,32 +233,42 @@ async fn catalogue(
     advisor: Advisor,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let document = match db::catalogue(&app.db, &advisor.store).await? {
-        Some(document) => document,
-        None => serde_json::to_string(&Catalogue::default()).unwrap_or_default(),
+    let empty = || {
+        let document = serde_json::to_string(&Catalogue::default()).unwrap_or_default();
+        let version = sha256_hex(document.as_bytes())[..32].to_string();
+        (document, version)
     };
-    let hash = sha256_hex(document.as_bytes());
-    let version = &hash[..32];
-    // Hex in quotes: always a valid header value.
-    let tag = HeaderValue::from_str(&etag(version)).unwrap_or(HeaderValue::from_static("\"\""));
-    let known = headers
+    // The device's copy is current: answered from the version alone, the document unread.
+    let held = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| version_of(t) == version));
-    if known {
-        return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, tag)]).into_response());
+        .unwrap_or("");
+    let current = match db::catalogue_version(&app.db, &advisor.store).await? {
+        Some(version) => version,
+        None => empty().1,
+    };
+    if held.split(',').any(|t| version_of(t) == current) {
+        return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, tag(&current))]).into_response());
     }
+    let (document, version) = db::catalogue(&app.db, &advisor.store)
+        .await?
+        .unwrap_or_else(empty);
     Ok((
         [
             (
                 header::CONTENT_TYPE,
                 HeaderValue::from_static("application/json"),
             ),
-            (header::ETAG, tag),
+            (header::ETAG, tag(&version)),
         ],
         document,
     )
         .into_response())
+}
+
+/// A version as an `ETag` value (hex in quotes: always a valid header value).
+fn tag(version: &str) -> HeaderValue {
+    HeaderValue::from_str(&etag(version)).unwrap_or(HeaderValue::from_static("\"\""))
 }
 
 fn valid_sha(sha256: &str) -> Result<(), ApiError> {

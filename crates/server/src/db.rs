@@ -28,7 +28,7 @@ const SCHEMA: &[&str] = &[
     "CREATE TABLE IF NOT EXISTS idempotency (advisor_id TEXT NOT NULL, key TEXT NOT NULL, request TEXT NOT NULL, status BIGINT NOT NULL, body TEXT NOT NULL, created BIGINT NOT NULL, PRIMARY KEY (advisor_id, key))",
     "CREATE INDEX IF NOT EXISTS idempotency_age ON idempotency (created)",
     "CREATE TABLE IF NOT EXISTS sessions (id_hash TEXT PRIMARY KEY, advisor_id TEXT NOT NULL, expires BIGINT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS catalogues (store_id TEXT PRIMARY KEY, document TEXT NOT NULL, updated BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS catalogues (store_id TEXT PRIMARY KEY, document TEXT NOT NULL, version TEXT NOT NULL, updated BIGINT NOT NULL)",
 ];
 
 /// Columns added to `advisors` after its first release: (column, definition).
@@ -348,7 +348,8 @@ pub async fn store_by_name(db: &Db, name: &str) -> Result<Option<String>, sqlx::
     Ok(row.map(|r| r.get(0)))
 }
 
-/// Replaces a store's catalogue (its JSON document, `domain::catalogue::Catalogue`) whole.
+/// Replaces a store's catalogue (its JSON document, `domain::catalogue::Catalogue`) whole;
+/// its version is a hash of the document.
 pub async fn put_catalogue(
     db: &Db,
     store: &str,
@@ -356,24 +357,35 @@ pub async fn put_catalogue(
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO catalogues (store_id, document, updated) VALUES ($1, $2, $3) \
-         ON CONFLICT (store_id) DO UPDATE SET document = excluded.document, updated = excluded.updated",
+        "INSERT INTO catalogues (store_id, document, version, updated) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (store_id) DO UPDATE SET document = excluded.document, \
+         version = excluded.version, updated = excluded.updated",
     )
     .bind(store)
     .bind(document)
+    .bind(&sha256_hex(document.as_bytes())[..32])
     .bind(now_ms)
     .execute(db)
     .await?;
     Ok(())
 }
 
-/// A store's catalogue document, if one was ever imported.
-pub async fn catalogue(db: &Db, store: &str) -> Result<Option<String>, sqlx::Error> {
-    let row = sqlx::query("SELECT document FROM catalogues WHERE store_id = $1")
+/// The version of a store's catalogue, if one was ever imported.
+pub async fn catalogue_version(db: &Db, store: &str) -> Result<Option<String>, sqlx::Error> {
+    let row = sqlx::query("SELECT version FROM catalogues WHERE store_id = $1")
         .bind(store)
         .fetch_optional(db)
         .await?;
     Ok(row.map(|r| r.get(0)))
+}
+
+/// A store's catalogue document and its version, if one was ever imported.
+pub async fn catalogue(db: &Db, store: &str) -> Result<Option<(String, String)>, sqlx::Error> {
+    let row = sqlx::query("SELECT document, version FROM catalogues WHERE store_id = $1")
+        .bind(store)
+        .fetch_optional(db)
+        .await?;
+    Ok(row.map(|r| (r.get(0), r.get(1))))
 }
 
 /// A job row: its feed number (which is also its version), tombstone flag and document.
