@@ -78,9 +78,11 @@ test("a check-in done offline, step by step, survives a reload in the middle", a
   await expect(page.getByRole("heading", { level: 1, name: "损伤标记" })).toBeVisible();
   await next(page);
 
-  // 5. Valuables: one left in the car, the rest taken in one tap; the customer acknowledges.
+  // 5. Valuables (a page of its own, loaded by Next): one left in the car, the rest taken in
+  // one tap; the customer acknowledges.
+  await expect(page.getByRole("heading", { level: 1, name: "贵重物品" })).toBeVisible();
   const rows = page.getByRole("group");
-  expect(await rows.count()).toBe(14);
+  await expect(rows).toHaveCount(14);
   await rows.first().getByRole("radio", { name: "留在车内" }).check();
   await page.getByLabel("留在车内的物品说明").fill("一条烟，放在后备箱");
   await page.getByLabel("留在车内的物品说明").press("Tab");

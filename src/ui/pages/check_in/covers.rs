@@ -1,5 +1,5 @@
 //! The four protective covers (四件套), each ticked when fitted in front of the customer. The
-//! first tick also starts the walk-around (state Inspecting).
+//! first tick also starts the walk-around (state Inspecting), right after it.
 
 use crate::i18n::{cover_label, Msg};
 use crate::state::jobs::use_jobs;
@@ -14,12 +14,14 @@ pub fn Covers(job: Memo<Job>) -> impl IntoView {
     let i18n = use_i18n();
     let jobs = use_jobs();
     let id = job.with_untracked(|j| j.id);
+    // The tick is saved first and the walk-around started after it: the job that comes back
+    // from the first save already holds the tick, so the box never shows unticked meanwhile.
     let fit = move |cover: Cover, fitted: bool| {
         spawn_local(async move {
+            let _ = jobs.dispatch(id, Command::FitCover { cover, fitted }).await;
             if jobs.job(id).is_some_and(|j| j.state == JobState::Arrived) {
                 let _ = jobs.dispatch(id, Command::StartInspection).await;
             }
-            let _ = jobs.dispatch(id, Command::FitCover { cover, fitted }).await;
         });
     };
     let rows = Cover::ALL
