@@ -113,10 +113,17 @@ impl Drafts {
         format!("{PREFIX}{}:{name}", self.scope.get_untracked())
     }
 
-    /// Forgets the current screen's drafts (its form was saved or sent).
-    pub fn clear(self) {
+    /// The screen in front of the advisor, to clear its drafts later (`clear`).
+    pub fn here(self) -> String {
+        self.scope.get_untracked()
+    }
+
+    /// Forgets the drafts of screen `scope` (its form was saved or sent): taken when the form
+    /// was sent, so that a save that ends after the advisor moved on clears that screen's
+    /// drafts, never those of the screen in front of them.
+    pub fn clear(self, scope: &str) {
         if let Some(store) = storage() {
-            for key in keys(&format!("{}:", self.scope.get_untracked())) {
+            for key in keys(&format!("{scope}:")) {
                 let _ = store.remove_item(&key);
             }
         }

@@ -51,12 +51,14 @@ pub fn NewJobPage(
             Visit::WalkIn
         };
         set_busy.set(true);
+        // Its drafts are cleared once sent, also if the advisor has moved to another screen.
+        let here = drafts.here();
         spawn_local(async move {
             // A storage failure is shown by the notices; the form keeps what was typed.
             let created = jobs.create(visit, parsed).await;
             set_busy.set(false);
             if let Ok(id) = created {
-                drafts.clear();
+                drafts.clear(&here);
                 go(path, &format!("/jobs/{id}"));
             }
         });

@@ -60,11 +60,13 @@ pub fn ArrivePage(
         };
         let greeted_at = instant(&greeted.get_untracked());
         busy.set(true);
+        // Its drafts are cleared once sent, also if the advisor has moved to another screen.
+        let here = drafts.here();
         spawn_local(async move {
             let created = jobs.create_arrived(parsed, arrived, greeted_at).await;
             busy.try_set(false);
             if let Ok(id) = created {
-                drafts.clear();
+                drafts.clear(&here);
                 let next = if greeted_at.is_some() {
                     Step::Customer
                 } else {

@@ -28,6 +28,8 @@ pub fn Concerns(job: Memo<Job>) -> impl IntoView {
             words: words.get_untracked(),
             when_it_happens: when.get_untracked(),
         };
+        // Its drafts are cleared once sent, also if the advisor has moved to another screen.
+        let here = drafts.here();
         spawn_local(async move {
             match jobs.dispatch(id, command).await {
                 // Recorded: the typed text is the concern now, the form is empty again.
@@ -35,7 +37,7 @@ pub fn Concerns(job: Memo<Job>) -> impl IntoView {
                     words.set(String::new());
                     when.set(String::new());
                     error.set(None);
-                    drafts.clear();
+                    drafts.clear(&here);
                 }
                 Err(ChangeError::Refused(err)) => {
                     error.set(Some(domain_error(i18n.locale(), &err)));

@@ -45,10 +45,12 @@ pub fn Review(job: Memo<Job>) -> impl IntoView {
         let command = Command::OverrideGate {
             reason: reason_typed.get_untracked(),
         };
+        // Its drafts are cleared once sent, also if the advisor has moved to another screen.
+        let here = drafts.here();
         leptos::task::spawn_local(async move {
             match jobs.dispatch(id, command).await {
                 // The reason is recorded on the job now.
-                Ok(()) => drafts.clear(),
+                Ok(()) => drafts.clear(&here),
                 Err(crate::state::jobs::ChangeError::Refused(err)) => {
                     refused.try_set(Some(crate::i18n::domain_error(i18n.locale(), &err)));
                 }

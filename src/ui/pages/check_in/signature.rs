@@ -72,6 +72,8 @@ pub fn SignatureForm(job: Job) -> impl IntoView {
             return;
         };
         set_busy.set(true);
+        // Its drafts are cleared once sent, also if the advisor has moved to another screen.
+        let here = drafts.here();
         spawn_local(async move {
             let result = match png.await {
                 Ok(blob) => sign_and_seal(jobs, id, signer.get_untracked(), &blob).await,
@@ -83,7 +85,7 @@ pub fn SignatureForm(job: Job) -> impl IntoView {
             set_busy.try_set(false);
             match result {
                 // The typed name is on the sealed sheet now.
-                Ok(()) => drafts.clear(),
+                Ok(()) => drafts.clear(&here),
                 Err(ChangeError::Refused(err)) => {
                     set_error.try_set(Some(domain_error(i18n.locale(), &err)));
                 }
