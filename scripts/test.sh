@@ -40,6 +40,8 @@ stage "end-to-end tests (phone and tablet; the sync tests start the reference se
 stage "benchmarks: check-in (figures; photo bytes kept out of wasm)" node end2end/bench/check-in.mjs
 stage "benchmarks: sync (figures; wire overhead and re-sent blob budgets)" \
   cargo run --profile server --locked -q -p lanecheck-server --example sync-bench
+stage "benchmarks: a 20,000-part catalogue (figures; download and search)" \
+  cargo run --profile server --locked -q -p lanecheck-server --example catalogue-bench
 stage "benchmarks: sync in the browser (the app's worker; same budgets)" \
   bash -c "cargo build --profile server --locked -q -p lanecheck-server && node end2end/bench/sync.mjs"
 stage "benchmarks: 10 to 10,000 jobs on the device (figures; start, memory, keystroke and job-open budgets)" \
