@@ -1,6 +1,7 @@
 // First-load benchmark as the README deploys LaneCheck: the reference server serves the
 // release build (its brotli copies, its cache headers). For the app shell (`/`), a check-in
-// step and the review (the signing page), in a fresh browser profile on a phone viewport: the bytes transferred on the
+// step on the reception's page and one on the damage diagram's (the heaviest first load) and
+// the review (the signing page), in a fresh browser profile on a phone viewport: the bytes transferred on the
 // wire before the first screen is up (headers and bodies, by Chromium's own count), when the
 // sync worker's files came (after the first screen), and Lighthouse 12 mobile performance
 // (simulated slow 4G and 4× CPU, median of 3 runs) with its LCP. Figures are printed, not
@@ -24,7 +25,8 @@ const base = server.base;
 // The first screen is up when the page's heading shows.
 const pages = [
   { name: "app shell /", path: "/" },
-  { name: "check-in step", path: "/jobs/0b1c2d3e-4f50-4172-8394-a5b6c7d8e9f0/check-in/customer" },
+  { name: "check-in step (reception)", path: "/jobs/0b1c2d3e-4f50-4172-8394-a5b6c7d8e9f0/check-in/customer" },
+  { name: "check-in step (damage diagram, the heaviest page)", path: "/jobs/0b1c2d3e-4f50-4172-8394-a5b6c7d8e9f0/check-in/damage" },
   { name: "signing (the review)", path: "/jobs/0b1c2d3e-4f50-4172-8394-a5b6c7d8e9f0/check-in/review" },
 ];
 const kib = (n) => (n / 1024).toFixed(1);
