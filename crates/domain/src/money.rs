@@ -1,5 +1,6 @@
 //! Money, always integer fen (分): never a float.
 
+use crate::plate::to_half_width;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Add;
@@ -20,21 +21,14 @@ pub enum DecimalError {
 
 /// A non-negative decimal with at most two decimals (`"68.5"`, `"4.50"`, `"120"`), in
 /// hundredths: yuan to fen, hours to hundredths of an hour. Full-width digits and point are
-/// read as ASCII; surrounding spaces are ignored.
+/// read as ASCII (`plate::to_half_width`); surrounding spaces, full-width too, are ignored.
 pub fn hundredths(text: &str) -> Result<u64, DecimalError> {
-    let text: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '．' => '.',
-            c => c,
-        })
-        .collect();
+    let text: String = text.chars().map(to_half_width).collect();
+    let text = text.trim();
     if text.is_empty() {
         return Err(DecimalError::Empty);
     }
-    let (whole, decimals) = text.split_once('.').unwrap_or((&text, ""));
+    let (whole, decimals) = text.split_once('.').unwrap_or((text, ""));
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     if (whole.is_empty() && decimals.is_empty()) || !digits(whole) || !digits(decimals) {
         return Err(DecimalError::NotANumber);
@@ -76,7 +70,13 @@ impl Fen {
 
     /// `amount × percent / 100`, rounded half away from zero to whole fen.
     pub fn percent(self, percent: u8) -> Fen {
-        let scaled = i128::from(self.0) * i128::from(percent);
+        self.hundredths_of(u32::from(percent))
+    }
+
+    /// `amount × n / 100`, rounded half away from zero to whole fen: a percentage, or a
+    /// price times a quantity in hundredths. The one rounding rule of every amount.
+    pub fn hundredths_of(self, n: u32) -> Fen {
+        let scaled = i128::from(self.0) * i128::from(n);
         let rounded = (scaled + scaled.signum() * 50) / 100;
         Fen(rounded.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64)
     }
@@ -203,6 +203,7 @@ mod tests {
         assert_eq!(Fen::parse_yuan("0.5"), Ok(Fen(50)));
         assert_eq!(Fen::parse_yuan(".5"), Ok(Fen(50)));
         assert_eq!(Fen::parse_yuan("１２．５"), Ok(Fen(1250)));
+        assert_eq!(Fen::parse_yuan("\u{3000}８\u{3000}"), Ok(Fen(800)));
         assert_eq!(Fen::parse_yuan(""), Err(DecimalError::Empty));
         assert_eq!(Fen::parse_yuan("."), Err(DecimalError::NotANumber));
         assert_eq!(Fen::parse_yuan("-1"), Err(DecimalError::NotANumber));

@@ -24,11 +24,9 @@ impl Hundredths {
             .map_err(|_| DecimalError::TooLarge)
     }
 
-    /// `self × price` in whole fen, rounded half away from zero.
+    /// `self × price` in whole fen, rounded half away from zero (`Fen::hundredths_of`).
     pub fn times(self, price: Fen) -> Fen {
-        let scaled = i128::from(self.0) * i128::from(price.0);
-        let rounded = (scaled + scaled.signum() * 50) / 100;
-        Fen(rounded.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64)
+        price.hundredths_of(self.0)
     }
 }
 
