@@ -51,6 +51,23 @@ fn found(code: &str, name: &str, query: &[u8]) -> bool {
             .any(|w| w.eq_ignore_ascii_case(query))
 }
 
+/// At most `limit` of `items` whose code or name (`key`) `query` finds, in their order.
+fn matching<'a, T>(
+    items: &'a [T],
+    key: fn(&T) -> (&str, &str),
+    query: &[u8],
+    limit: usize,
+) -> Vec<&'a T> {
+    items
+        .iter()
+        .filter(|item| {
+            let (code, name) = key(item);
+            found(code, name, query)
+        })
+        .take(limit)
+        .collect()
+}
+
 impl Catalogue {
     /// The labour operations and parts a search by code or name finds, at most `limit` of
     /// each, in the catalogue's order. An empty query finds nothing.
@@ -59,18 +76,9 @@ impl Catalogue {
         if query.is_empty() {
             return (Vec::new(), Vec::new());
         }
-        let labour = self
-            .labour
-            .iter()
-            .filter(|op| found(&op.code, &op.name, query))
-            .take(limit)
-            .collect();
-        let parts = self
-            .parts
-            .iter()
-            .filter(|p| found(&p.code, &p.name, query))
-            .take(limit)
-            .collect();
-        (labour, parts)
+        (
+            matching(&self.labour, |op| (&op.code, &op.name), query, limit),
+            matching(&self.parts, |p| (&p.code, &p.name), query, limit),
+        )
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::auth;
 use crate::blobs::is_sha256;
+use crate::catalogue;
 use crate::db::{self, Advisor, Claim, Outcome, Recorded, Write};
 use crate::AppState;
 use crate::Limits;
@@ -13,7 +14,6 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use lanecheck_domain::catalogue::Catalogue;
 use lanecheck_domain::plate::normalise;
 use lanecheck_domain::retention::is_finished;
 use lanecheck_domain::schema::{self, SchemaError};
@@ -233,11 +233,6 @@ async fn catalogue(
     advisor: Advisor,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let empty = || {
-        let document = serde_json::to_string(&Catalogue::default()).unwrap_or_default();
-        let version = sha256_hex(document.as_bytes())[..32].to_string();
-        (document, version)
-    };
     // The device's copy is current: answered from the version alone, the document unread.
     let held = headers
         .get(header::IF_NONE_MATCH)
@@ -245,14 +240,14 @@ async fn catalogue(
         .unwrap_or("");
     let current = match db::catalogue_version(&app.db, &advisor.store).await? {
         Some(version) => version,
-        None => empty().1,
+        None => catalogue::empty().1,
     };
     if held.split(',').any(|t| version_of(t) == current) {
         return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, tag(&current))]).into_response());
     }
     let (document, version) = db::catalogue(&app.db, &advisor.store)
         .await?
-        .unwrap_or_else(empty);
+        .unwrap_or_else(catalogue::empty);
     Ok((
         [
             (

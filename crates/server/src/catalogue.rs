@@ -18,6 +18,7 @@ use chrono::{DateTime, Utc};
 use lanecheck_domain::catalogue::{Catalogue, LabourOp, Part};
 use lanecheck_domain::money::Fen;
 use lanecheck_domain::order::{Hundredths, PartSource};
+use lanecheck_domain::seal::sha256_hex;
 
 /// The sample catalogue a new reference server gives its first store, for demos and tests.
 pub const SAMPLE: &str = include_str!("../sample-catalogue.csv");
@@ -82,6 +83,18 @@ pub fn from_csv(text: &str, now: DateTime<Utc>) -> Result<Catalogue, Vec<String>
     }
 }
 
+/// A catalogue document's version, its `ETag`: the first half of its SHA-256.
+pub fn version(document: &str) -> String {
+    sha256_hex(document.as_bytes())[..32].to_string()
+}
+
+/// The document and version of a store that has no catalogue: an empty one, as of never.
+pub fn empty() -> (String, String) {
+    let document = serde_json::to_string(&Catalogue::default()).unwrap_or_default();
+    let version = version(&document);
+    (document, version)
+}
+
 /// Reads a catalogue file and makes it the catalogue of the store named `store`, replacing
 /// the one it had; says what it holds. Nothing is stored when a row is bad.
 pub async fn import(db: &Db, store: &str, csv: &str, now_ms: i64) -> Result<String, String> {
@@ -92,7 +105,7 @@ pub async fn import(db: &Db, store: &str, csv: &str, now_ms: i64) -> Result<Stri
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("no store is named \"{store}\" (add-advisor creates a store)"))?;
     let document = serde_json::to_string(&catalogue).map_err(|e| e.to_string())?;
-    db::put_catalogue(db, &id, &document, now_ms)
+    db::put_catalogue(db, &id, &document, &version(&document), now_ms)
         .await
         .map_err(|e| e.to_string())?;
     Ok(format!(

@@ -348,12 +348,13 @@ pub async fn store_by_name(db: &Db, name: &str) -> Result<Option<String>, sqlx::
     Ok(row.map(|r| r.get(0)))
 }
 
-/// Replaces a store's catalogue (its JSON document, `domain::catalogue::Catalogue`) whole;
-/// its version is a hash of the document.
+/// Replaces a store's catalogue (its JSON document, `domain::catalogue::Catalogue`, and its
+/// version, `catalogue::version`) whole.
 pub async fn put_catalogue(
     db: &Db,
     store: &str,
     document: &str,
+    version: &str,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
@@ -363,7 +364,7 @@ pub async fn put_catalogue(
     )
     .bind(store)
     .bind(document)
-    .bind(&sha256_hex(document.as_bytes())[..32])
+    .bind(version)
     .bind(now_ms)
     .execute(db)
     .await?;

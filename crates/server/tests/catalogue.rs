@@ -24,16 +24,26 @@ async fn store_named(db: &db::Db, prefix: &str) -> String {
         .unwrap()
 }
 
-async fn get(server: &harness::Running, token: &str) -> reqwest::Response {
-    Client::builder()
+/// `GET /catalogue` with `token` and these request headers, the body as sent.
+async fn get_with(
+    server: &harness::Running,
+    token: &str,
+    headers: &[(header::HeaderName, &str)],
+) -> reqwest::Response {
+    let mut request = Client::builder()
         .no_gzip()
         .build()
         .unwrap()
         .get(format!("{}/catalogue", server.base))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap()
+        .bearer_auth(token);
+    for (name, value) in headers {
+        request = request.header(name, *value);
+    }
+    request.send().await.unwrap()
+}
+
+async fn get(server: &harness::Running, token: &str) -> reqwest::Response {
+    get_with(server, token, &[]).await
 }
 
 #[tokio::test]
@@ -79,23 +89,11 @@ async fn each_store_gets_its_own_catalogue_whole() {
     assert!(other.labour.is_empty());
 
     // The device's copy is current: 304, no body.
-    let again = Client::new()
-        .get(format!("{}/catalogue", server.base))
-        .bearer_auth(&server.token)
-        .header(header::IF_NONE_MATCH, &tag)
-        .send()
-        .await
-        .unwrap();
+    let again = get_with(&server, &server.token, &[(header::IF_NONE_MATCH, &tag)]).await;
     assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
     // A new import is a new version.
     catalogue::import(&db, &first, own, now + 1).await.unwrap();
-    let changed = Client::new()
-        .get(format!("{}/catalogue", server.base))
-        .bearer_auth(&server.token)
-        .header(header::IF_NONE_MATCH, &tag)
-        .send()
-        .await
-        .unwrap();
+    let changed = get_with(&server, &server.token, &[(header::IF_NONE_MATCH, &tag)]).await;
     assert_eq!(changed.status(), StatusCode::OK);
     assert_ne!(changed.headers()[header::ETAG].to_str().unwrap(), tag);
 }
@@ -109,16 +107,7 @@ async fn the_catalogue_travels_compressed_and_needs_a_token() {
         .await
         .unwrap();
     let plain = get(&server, &server.token).await.bytes().await.unwrap();
-    let gzip = Client::builder()
-        .no_gzip()
-        .build()
-        .unwrap()
-        .get(format!("{}/catalogue", server.base))
-        .bearer_auth(&server.token)
-        .header(header::ACCEPT_ENCODING, "gzip")
-        .send()
-        .await
-        .unwrap();
+    let gzip = get_with(&server, &server.token, &[(header::ACCEPT_ENCODING, "gzip")]).await;
     assert_eq!(gzip.headers()[header::CONTENT_ENCODING], "gzip");
     let compressed = gzip.bytes().await.unwrap();
     assert!(
