@@ -1,23 +1,17 @@
-// LaneCheck's service worker. tools/precache.mjs fills in PRECACHE (every file of the build)
-// and VERSION (a hash of their contents) after each build, so a new build is a new cache.
-// Navigations go to the network first and fall back to the cached page: signing's for
-// /jobs/<id>/check-in/review and …/copy, the inspection's for …/checklist, …/valuables and
-// …/concerns, the damage diagram's for …/damage, the check-in's reception for its other steps
-// and /arrive, the desk's for /new, /jobs/<id>, /settings and /sync, the app shell for
-// everything else (the same table as the reference server's, crates/server/src/lib.rs). Other requests are
-// served from the precache. Old caches are deleted on activation. A new version waits
-// until the page asks it to take over ("update available").
+// LaneCheck's service worker. tools/precache.mjs fills in PRECACHE (every file of the build),
+// VERSION (a hash of their contents; a new build is a new cache) and PAGES after each build.
+// Navigations go to the network first and fall back to the cached page of the address
+// (`pageRoutes` in tools/files.mjs: signing's for a check-in's review and copy, the
+// inspection's, the damage diagram's and the reception's for their steps and /arrive, the
+// desk's for /new, /jobs/<id>, /settings and /sync, the app shell for everything else; the
+// reference server's routes say the same). Other requests are served from the precache. Old
+// caches are deleted on activation. A new version waits until the page asks it to take over
+// ("update available").
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
 const CACHE = `lanecheck-${VERSION}`;
 
-const PAGES = [
-  [/^\/jobs\/[^/]+\/check-in\/(review|copy)\/?$/, "/sign/index.html"],
-  [/^\/jobs\/[^/]+\/check-in\/(checklist|valuables|concerns)\/?$/, "/inspect/index.html"],
-  [/^\/jobs\/[^/]+\/check-in\/damage\/?$/, "/damage/index.html"],
-  [/^\/(jobs\/[^/]+\/check-in\/|arrive$)/, "/check-in/index.html"],
-  [/^\/(new|jobs\/[^/]+|settings|sync)$/, "/desk/index.html"],
-];
+const PAGES = __PAGES__.map(([address, page]) => [new RegExp(address), `/${page}`]);
 const pageFor = (path) => PAGES.find(([address]) => address.test(path))?.[1] ?? "/index.html";
 
 self.addEventListener("install", (event) => {

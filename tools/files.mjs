@@ -19,17 +19,19 @@ export const gzip = (bytes) => gzipSync(bytes, { level: 9 });
 export const pages = ["desk", "check-in", "inspect", "damage", "sign"];
 
 /**
- * The page that answers an address that is not a file, as the reference server and the
- * service worker answer it: signing for a check-in's review and copy, the inspection for its
- * checklist, valuables and concerns, the damage diagram for its damage step, the check-in's
- * reception for its other steps and a walk-in's arrival, the desk for a new job, a job,
- * settings and sync, the app shell for everything else.
+ * The page that answers an address that is not a file, first match first, the app shell
+ * otherwise: signing for a check-in's review and copy, the inspection for its checklist,
+ * valuables and concerns, the damage diagram for its damage step, the check-in's reception
+ * for its other steps and a walk-in's arrival, the desk for a new job, a job, settings and
+ * sync. The test server uses it, and the build writes it into the service worker
+ * (tools/precache.mjs); the reference server's routes say the same (crates/server/src/lib.rs).
  */
-export function pageFor(path) {
-  const check = /^\/jobs\/[^/]+\/check-in\/([^/]*)\/?$/.exec(path)?.[1];
-  if (check === "review" || check === "copy") return "sign/index.html";
-  if (["checklist", "valuables", "concerns"].includes(check)) return "inspect/index.html";
-  if (check === "damage") return "damage/index.html";
-  if (/^\/(jobs\/[^/]+\/check-in\/|arrive$)/.test(path)) return "check-in/index.html";
-  return /^\/(new|jobs\/[^/]+|settings|sync)$/.test(path) ? "desk/index.html" : "index.html";
-}
+export const pageRoutes = [
+  ["^/jobs/[^/]+/check-in/(review|copy)/?$", "sign/index.html"],
+  ["^/jobs/[^/]+/check-in/(checklist|valuables|concerns)/?$", "inspect/index.html"],
+  ["^/jobs/[^/]+/check-in/damage/?$", "damage/index.html"],
+  ["^/(jobs/[^/]+/check-in/|arrive$)", "check-in/index.html"],
+  ["^/(new|jobs/[^/]+|settings|sync)$", "desk/index.html"],
+];
+
+export const pageFor = (path) => pageRoutes.find(([address]) => new RegExp(address).test(path))?.[1] ?? "index.html";
