@@ -244,6 +244,16 @@ fn edit_mark(jobs: Jobs, job: JobId, id: u32, change: Box<dyn FnOnce(&mut Damage
     });
 }
 
+/// One field of the mark as stored, as a memo: a save of another field (the note, saved on
+/// blur as the box is ticked) does not set this control back while its own save is due.
+fn mark_is(
+    job: Memo<Job>,
+    id: u32,
+    test: Box<dyn Fn(&DamageMark) -> bool + Send + Sync>,
+) -> Memo<bool> {
+    Memo::new(move |_| job.with(|j| j.damage.iter().any(|m| m.id == id && test(m))))
+}
+
 #[component]
 fn MarkEditor(
     job: Memo<Job>,
@@ -258,24 +268,21 @@ fn MarkEditor(
     let jobs = use_jobs();
     let job_id = job.with_untracked(|j| j.id);
     let (run, _) = use_dispatch(job_id);
-    // The mark as stored: the editor stays while it changes.
-    let is = move |test: &dyn Fn(&DamageMark) -> bool| {
-        job.with(|j| j.damage.iter().any(|m| m.id == id && test(m)))
-    };
+    let is = move |test| mark_is(job, id, test);
     let update =
         move |change: Box<dyn FnOnce(&mut DamageMark)>| edit_mark(jobs, job_id, id, change);
     let kinds = KINDS
         .into_iter()
         .enumerate()
         .map(|(i, k)| {
-            let chosen = move || is(&|m| m.kind == k);
+            let chosen = is(Box::new(move |m| m.kind == k));
             view! { <option value=i.to_string() prop:selected=chosen>{i18n.t(damage_kind_label(k))}</option> }
         })
         .collect_view();
     let severities = SEVERITIES
         .into_iter()
         .map(|s| {
-            let chosen = move || is(&|m| m.severity == s);
+            let chosen = is(Box::new(move |m| m.severity == s));
             view! {
                 <label class="choice">
                     <input type="radio" name="severity" prop:checked=chosen
@@ -331,7 +338,7 @@ fn MarkEditor(
                     on:change=move |ev| { let note = event_target_value(&ev); update(Box::new(move |m| m.note = note)); }/>
             </div>
             <label class="check-row">
-                <input type="checkbox" prop:checked=move || is(&|m| m.pointed_out)
+                <input type="checkbox" prop:checked=is(Box::new(|m| m.pointed_out))
                     on:change=move |ev| { let done = event_target_checked(&ev); update(Box::new(move |m| m.pointed_out = done)); }/>
                 <span>{i18n.t(Msg::PointedOut)}</span>
             </label>
