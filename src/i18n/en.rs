@@ -120,6 +120,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ErrEmptyConcern => "Write down the customer's words.",
         Msg::ErrValuablesUnanswered => "Every valuable needs an answer.",
         Msg::ErrIncomplete => "The check-in is not complete.",
+        Msg::ErrOrder => "The repair order cannot be changed this way.",
         Msg::ErrUseSpecificCommand => "This step has its own action.",
         Msg::SettingsTitle => "Settings",
         Msg::LanguageLabel => "Language",

@@ -66,6 +66,19 @@ pub fn domain_error(locale: Locale, err: &DomainError) -> String {
         DomainError::ValuablesUnanswered => Msg::ErrValuablesUnanswered,
         DomainError::Incomplete(_) => Msg::ErrIncomplete,
         DomainError::UseSpecificCommand(_) => Msg::ErrUseSpecificCommand,
+        // The order's own screens say which (`order::order_error`).
+        DomainError::UnreadableOrder
+        | DomainError::OrderBegun
+        | DomainError::NoOrder
+        | DomainError::OrderClosed
+        | DomainError::UnknownLine
+        | DomainError::NotEscalated
+        | DomainError::EmptyReference
+        | DomainError::NothingMissing
+        | DomainError::OrderIncomplete(_)
+        | DomainError::NotInRepair
+        | DomainError::AddOnUnanswered
+        | DomainError::NewTotalUnapproved => Msg::ErrOrder,
     };
     locale.text(msg).into()
 }

@@ -6,6 +6,7 @@
 mod en;
 mod errors;
 mod labels;
+pub mod order;
 mod zh;
 
 pub use errors::{domain_error, odometer_error, phone_error, plate_error, vin_error};
@@ -50,11 +51,23 @@ impl Locale {
     }
 
     /// Text with `{name}` placeholders filled in.
-    pub fn format(self, msg: Msg, args: &[(&str, &str)]) -> String {
+    pub fn format<M: Text>(self, msg: M, args: &[(&str, &str)]) -> String {
         args.iter()
-            .fold(self.text(msg).to_string(), |text, (name, value)| {
+            .fold(msg.text(self).to_string(), |text, (name, value)| {
                 text.replace(&format!("{{{name}}}"), value)
             })
+    }
+}
+
+/// The messages of one area of the app, each area its own key type and texts, so a page
+/// carries only the texts of the areas it shows (docs/architecture.md, "The repair order").
+pub trait Text: Copy {
+    fn text(self, locale: Locale) -> &'static str;
+}
+
+impl Text for Msg {
+    fn text(self, locale: Locale) -> &'static str {
+        locale.text(self)
     }
 }
 
@@ -92,7 +105,7 @@ messages! {
     CmdOverrideGate, CmdSignCheckIn, CmdAdvance,
     ErrIllegalTransition, ErrCheckInClosed, ErrNotArrived, ErrAlreadyGreeted, ErrNotAWalkIn,
     ErrUnknownItem, ErrOffDiagram, ErrFuelOutOfRange, ErrEmptyReason, ErrEmptySigner,
-    ErrEmptyConcern, ErrValuablesUnanswered, ErrIncomplete, ErrUseSpecificCommand,
+    ErrEmptyConcern, ErrValuablesUnanswered, ErrIncomplete, ErrUseSpecificCommand, ErrOrder,
     SettingsTitle, LanguageLabel, AdvisorLabel, AdvisorHint, StorageLabel, StoragePersistent,
     StorageBestEffort, AppVersionLabel,
     BannerQuota, BannerUnavailable, BannerCorrupt, BannerNewerTab, BannerUpdate, Reload, Dismiss,

@@ -120,6 +120,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ErrEmptyConcern => "请记录客户的原话。",
         Msg::ErrValuablesUnanswered => "每一项贵重物品都需要确认。",
         Msg::ErrIncomplete => "检查尚未完成。",
+        Msg::ErrOrder => "委托书不能这样修改。",
         Msg::ErrUseSpecificCommand => "这一步需要通过专门的操作完成。",
         Msg::SettingsTitle => "设置",
         Msg::LanguageLabel => "界面语言",

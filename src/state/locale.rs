@@ -1,6 +1,6 @@
 //! The chosen UI language, persisted in local storage (`lanecheck.locale`).
 
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{Locale, Text};
 use crate::platform::document::set_lang;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -24,11 +24,13 @@ impl I18n {
         self.locale.track();
     }
 
-    pub fn t(&self, msg: Msg) -> &'static str {
-        self.locale().text(msg)
+    /// A message of any area (`Msg`, the order's `OrderMsg`): a page carries the texts of
+    /// the areas it shows.
+    pub fn t<M: Text>(&self, msg: M) -> &'static str {
+        msg.text(self.locale())
     }
 
-    pub fn format(&self, msg: Msg, args: &[(&str, &str)]) -> String {
+    pub fn format<M: Text>(&self, msg: M, args: &[(&str, &str)]) -> String {
         self.locale().format(msg, args)
     }
 

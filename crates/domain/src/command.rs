@@ -85,6 +85,35 @@ pub enum Command {
 /// What `apply` hands back: the history entry it recorded.
 pub type Applied = HistoryEntry;
 
+/// A change the app makes to a job: a check-in `Command` or an `OrderCommand`. Generic code
+/// (storing a change, the app's dispatch) takes either; a page carries only the kinds it uses.
+pub trait Apply: Clone {
+    fn apply_to(self, job: &mut Job, now: DateTime<Utc>, actor: ActorId)
+        -> Result<(), DomainError>;
+}
+
+impl Apply for Command {
+    fn apply_to(
+        self,
+        job: &mut Job,
+        now: DateTime<Utc>,
+        actor: ActorId,
+    ) -> Result<(), DomainError> {
+        job.apply(self, now, actor).map(|_| ())
+    }
+}
+
+impl Apply for crate::order_command::OrderCommand {
+    fn apply_to(
+        self,
+        job: &mut Job,
+        now: DateTime<Utc>,
+        actor: ActorId,
+    ) -> Result<(), DomainError> {
+        job.apply_order(self, now, actor)
+    }
+}
+
 impl Job {
     /// Applies `command` at `now` on behalf of `actor`.
     pub fn apply(
@@ -305,7 +334,8 @@ impl Job {
                 self.seal = Some(crate::seal::compute(self));
             }
             Command::Advance { to } => {
-                if *to <= JobState::CheckedIn {
+                // The states up to the add-ons' approval are entered by the order's commands.
+                if *to <= JobState::AwaitingApproval {
                     return Err(DomainError::UseSpecificCommand(*to));
                 }
                 self.go_to(*to)?;
@@ -314,7 +344,7 @@ impl Job {
         Ok(())
     }
 
-    fn go_to(&mut self, to: JobState) -> Result<(), DomainError> {
+    pub(crate) fn go_to(&mut self, to: JobState) -> Result<(), DomainError> {
         if !self.state.can_go_to(to) {
             return Err(DomainError::IllegalTransition {
                 from: self.state,
@@ -325,7 +355,7 @@ impl Job {
         Ok(())
     }
 
-    fn take_local_id(&mut self) -> u32 {
+    pub(crate) fn take_local_id(&mut self) -> u32 {
         let id = self.next_local_id;
         self.next_local_id += 1;
         id

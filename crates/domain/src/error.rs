@@ -2,6 +2,7 @@
 
 use crate::gate::Gap;
 use crate::lifecycle::JobState;
+use crate::order::OrderGap;
 use thiserror::Error;
 
 #[derive(Clone, Debug, PartialEq, Error)]
@@ -38,6 +39,30 @@ pub enum DomainError {
     ValuablesUnanswered,
     #[error("check-in is incomplete")]
     Incomplete(Vec<Gap>),
+    #[error("the repair order cannot be read")]
+    UnreadableOrder,
+    #[error("the repair order is already begun")]
+    OrderBegun,
+    #[error("no repair order is begun")]
+    NoOrder,
+    #[error("the repair order is signed and changes only through add-ons")]
+    OrderClosed,
+    #[error("no such line")]
+    UnknownLine,
+    #[error("the concern is not escalated to the manufacturer")]
+    NotEscalated,
+    #[error("the manufacturer's reference is required")]
+    EmptyReference,
+    #[error("nothing is missing from the order")]
+    NothingMissing,
+    #[error("the repair order is incomplete")]
+    OrderIncomplete(Vec<OrderGap>),
+    #[error("add-ons are written while the car is in repair")]
+    NotInRepair,
+    #[error("every add-on line needs the customer's answer")]
+    AddOnUnanswered,
+    #[error("the customer has not approved the new total")]
+    NewTotalUnapproved,
     #[error("state {0:?} is entered by its own command")]
     UseSpecificCommand(JobState),
 }

@@ -135,7 +135,11 @@ pub struct Job {
     /// SHA-256 of the signed check-in sheet (see `seal.rs`), set by the signature.
     #[serde(default)]
     pub seal: Option<String>,
-    /// Next id for a damage mark or concern; ids are never reused within a job.
+    /// The repair order, once begun (`repair_order.rs`), as the text it was read or written as.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<crate::repair_order::OrderText>,
+    /// Next id for a damage mark, concern or the order's lines; ids are never reused within a
+    /// job.
     pub next_local_id: u32,
     pub history: History,
 }
@@ -187,6 +191,7 @@ impl Job {
             signature: None,
             gate_override: None,
             seal: None,
+            order: None,
             next_local_id: 1,
             history: History::from(vec![HistoryEntry {
                 at: now,

@@ -8,6 +8,7 @@
 //! are sums of those, never rounded again.
 
 use crate::money::{hundredths, DecimalError, Fen};
+use chrono::serde::ts_milliseconds_option;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -166,9 +167,10 @@ pub enum Finding {
     FullInspection,
 }
 
-/// The manufacturer's answer to an escalated warranty question.
+/// The manufacturer's answer to a concern's escalated warranty question.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Answer {
+    pub concern: u32,
     pub approved: bool,
     /// The manufacturer's reference.
     pub reference: String,
@@ -181,8 +183,9 @@ pub enum Warranty {
     NotCovered,
     /// Undetermined until the diagnosis.
     Undetermined,
-    /// Escalated to the manufacturer for approval (上报厂家待批准): open until answered.
-    Escalated(Option<Answer>),
+    /// Escalated to the manufacturer for approval (上报厂家待批准): open until its answer is
+    /// recorded (`RepairOrder::answers`, which the customer's signature does not cover).
+    Escalated,
 }
 
 /// A concern's diagnosis and warranty decision, with the reason the customer is shown.
@@ -225,6 +228,7 @@ pub struct Order {
     pub repair_class: Option<RepairClass>,
     pub old_parts: Option<OldParts>,
     pub car_wash: Option<bool>,
+    #[serde(with = "ts_milliseconds_option")]
     pub promised_at: Option<DateTime<Utc>>,
 }
 

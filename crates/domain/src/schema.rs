@@ -7,6 +7,10 @@
 //!   (`plate`, `appointment`, `booked_at`), no revision counter.
 //! - 2: the plate lives in `vehicle`, appointment vs walk-in is `visit`, and `revision` counts
 //!   applied commands.
+//! - 3: a job may carry its repair order (`order`) and history entries of the order's
+//!   commands (`{"at", "actor", "order"}`). A schema-2 record reads unchanged; an app that
+//!   knows only schema 2 refuses a schema-3 record ("update the app") instead of writing it
+//!   back without its order.
 
 use crate::job::Job;
 use serde::{Deserialize, Serialize};
@@ -14,7 +18,11 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 use thiserror::Error;
 
-pub const CURRENT_SCHEMA: u32 = 2;
+pub const CURRENT_SCHEMA: u32 = 3;
+
+/// The oldest schema a sync client may still write: a schema-2 job is a schema-3 job without
+/// an order.
+pub const OLDEST_WRITTEN_SCHEMA: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum SchemaError {
@@ -104,7 +112,7 @@ pub fn restore(record: &str) -> Result<Job, SchemaError> {
         serde_json::from_str(record).map_err(|_| SchemaError::NotAnEnvelope)?;
     let job = envelope.job.ok_or(SchemaError::NotAnEnvelope)?.get();
     match envelope.schema {
-        CURRENT_SCHEMA => serde_json::from_str(job).map_err(malformed),
+        OLDEST_WRITTEN_SCHEMA..=CURRENT_SCHEMA => serde_json::from_str(job).map_err(malformed),
         schema if schema > CURRENT_SCHEMA => Err(SchemaError::TooNew(schema)),
         _ => restore(&format!(
             r#"{{"schema":{CURRENT_SCHEMA},"job":{}}}"#,
@@ -120,7 +128,9 @@ pub fn restore(record: &str) -> Result<Job, SchemaError> {
 pub fn restore_whole(record: &str) -> Result<Job, SchemaError> {
     let sent: Value = serde_json::from_str(record).map_err(|_| SchemaError::NotAnEnvelope)?;
     match sent.get("schema").and_then(Value::as_u64) {
-        Some(schema) if schema == u64::from(CURRENT_SCHEMA) => {}
+        Some(schema)
+            if (u64::from(OLDEST_WRITTEN_SCHEMA)..=u64::from(CURRENT_SCHEMA)).contains(&schema) => {
+        }
         Some(schema) if schema > u64::from(CURRENT_SCHEMA) => {
             return Err(SchemaError::TooNew(
                 u32::try_from(schema).unwrap_or(u32::MAX),
@@ -128,19 +138,28 @@ pub fn restore_whole(record: &str) -> Result<Job, SchemaError> {
         }
         Some(_) => {
             return Err(SchemaError::Malformed(format!(
-                "documents are written in schema {CURRENT_SCHEMA}"
+                "documents are written in schema {OLDEST_WRITTEN_SCHEMA} to {CURRENT_SCHEMA}"
             )))
         }
         None => return Err(SchemaError::NotAnEnvelope),
     }
     let job = restore(record)?;
     let mut read: Value = serde_json::from_str(&store(&job)?).map_err(malformed)?;
+    // Kept in the schema it was sent in (an older one is the current one without its news).
+    read["schema"] = sent["schema"].clone();
     // The history is kept as it was sent; each entry must still read, and read back whole.
     // Through text, as the job is: a value goes through its own type's spelling (an f32 as an
     // f32), not through an f64.
     let entries = serde_json::to_string(&job.history.entries().map_err(malformed)?);
     read["job"]["history"] =
         serde_json::from_str(&entries.map_err(malformed)?).map_err(malformed)?;
+    // So is the repair order.
+    if let Some(order) = job
+        .repair_order()
+        .map_err(|e| SchemaError::Malformed(e.to_string()))?
+    {
+        read["job"]["order"] = serde_json::to_value(order).map_err(malformed)?;
+    }
     contained(&read, &sent, &mut String::new())?;
     Ok(job)
 }

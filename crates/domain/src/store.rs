@@ -129,12 +129,12 @@ pub enum CommitError {
 pub async fn commit<S: JobStore>(
     store: &S,
     job: &Job,
-    command: crate::command::Command,
+    command: impl crate::command::Apply,
     now: DateTime<Utc>,
     actor: crate::ids::ActorId,
 ) -> Result<Job, CommitError> {
     let mut next = job.clone();
-    next.apply(command, now, actor)?;
+    command.apply_to(&mut next, now, actor)?;
     save_new(store, &next, now).await?;
     Ok(next)
 }

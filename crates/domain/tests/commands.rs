@@ -3,6 +3,7 @@
 mod support;
 
 use lanecheck_domain::gate::Gap;
+use lanecheck_domain::history::Change;
 use lanecheck_domain::inspection::*;
 use lanecheck_domain::{Command, DomainError, JobState};
 use support::*;
@@ -27,8 +28,8 @@ fn walk_in_opens_arrived_and_appointment_opens_booked() {
     assert_eq!(job.arrived_at, Some(t(0)));
     assert_eq!(job.history.len(), 1);
     assert!(matches!(
-        job.history.entries().unwrap()[0].command,
-        Command::Open(_)
+        job.history.entries().unwrap()[0].change,
+        Change::Command(Command::Open(_))
     ));
     assert!(!job.is_appointment());
 }
@@ -49,7 +50,7 @@ fn every_applied_command_is_in_history_with_time_and_actor() {
     let mut job = walk_in(1);
     let applied = job.apply(Command::Greet, t(5), advisor()).unwrap();
     assert_eq!(applied.at, t(5));
-    assert_eq!(job.history.entries().unwrap().last(), Some(&applied));
+    assert_eq!(job.history.entries().unwrap().last(), Some(&applied.into()));
     assert_eq!(job.revision, 2);
 }
 
@@ -151,14 +152,17 @@ fn complete_check_in_signs_and_then_closes_the_sheet() {
         job.apply(edit, t(61), advisor()),
         Err(DomainError::CheckInClosed)
     );
-    job.apply(
-        Command::Advance {
-            to: JobState::OrderSigned,
-        },
-        t(62),
-        advisor(),
-    )
-    .unwrap();
+    // The order's states are entered by the order's own commands.
+    assert_eq!(
+        job.apply(
+            Command::Advance {
+                to: JobState::OrderSigned,
+            },
+            t(62),
+            advisor(),
+        ),
+        Err(DomainError::UseSpecificCommand(JobState::OrderSigned))
+    );
 }
 
 #[test]

@@ -126,7 +126,7 @@ fn complete() -> Order {
         diagnoses: vec![Diagnosis {
             concern: 2,
             finding: Finding::FullInspection,
-            warranty: Warranty::Escalated(None),
+            warranty: Warranty::Escalated,
             reason: "三包期内，待厂家确认".into(),
         }],
         lines: vec![labour(1, 100, Some(12_000))],

@@ -5,7 +5,7 @@
 
 use chrono::Utc;
 use lanecheck_domain::catalogue::Catalogue;
-use lanecheck_domain::inspection::{PhotoRef, PhotoTarget};
+use lanecheck_domain::inspection::{PhotoRef, PhotoTarget, SignatureRef};
 use lanecheck_domain::plate::Plate;
 use lanecheck_domain::seal::sha256_hex;
 use lanecheck_domain::vin::Vin;
@@ -244,6 +244,10 @@ impl Suite {
             (
                 "a document that cannot be read back whole is refused",
                 self.lossy_documents().await,
+            ),
+            (
+                "a signed repair order is kept whole, its signature uploaded first",
+                self.repair_order().await,
             ),
             (
                 "every error is the contract's JSON error",
@@ -696,6 +700,67 @@ impl Suite {
             .get_raw(&self.token, &format!("/jobs/{}", j.id))
             .await?;
         expect("and not stored", status == StatusCode::NOT_FOUND)
+    }
+
+    /// A schema-3 document with a signed repair order: refused until the order's signature
+    /// image is uploaded, then stored and read back exactly as sent.
+    async fn repair_order(&self) -> Check {
+        use lanecheck_domain::order::{OldParts, RepairClass};
+        use lanecheck_domain::order_command::OrderCommand;
+        let (check_in_png, _) = self.put_blob(&random_bytes()).await?;
+        let order_png = random_bytes();
+        let mut j = job(new_id());
+        let actor = ActorId("conformance".into());
+        let signature = |png_sha256: String| SignatureRef {
+            png_sha256,
+            signer: "客户".into(),
+            signed_at: Utc::now(),
+        };
+        let reason = "conformance".to_string();
+        for command in [
+            Command::StartInspection,
+            Command::OverrideGate { reason },
+            Command::SignCheckIn(signature(check_in_png)),
+        ] {
+            j.apply(command, Utc::now(), actor.clone())
+                .map_err(|e| e.to_string())?;
+        }
+        for command in [
+            OrderCommand::Begin {
+                terms: Default::default(),
+                offers: Vec::new(),
+            },
+            OrderCommand::SetRepairClass(RepairClass::Minor),
+            OrderCommand::SetOldParts(OldParts::None),
+            OrderCommand::SetCarWash(false),
+            OrderCommand::SetPromisedAt(Utc::now()),
+            OrderCommand::Sign(signature(sha256_hex(&order_png))),
+        ] {
+            j.apply_order(command, Utc::now(), actor.clone())
+                .map_err(|e| e.to_string())?;
+        }
+        let sent: serde_json::Value =
+            serde_json::from_str(&schema::store(&j).map_err(|e| e.to_string())?)
+                .map_err(|e| e.to_string())?;
+        let (status, body) = self.put_raw(&self.token, j.id, sent.to_string()).await?;
+        expect(
+            &format!("without the order's signature: 409 missing_blobs, not {status}"),
+            status == StatusCode::CONFLICT && body["code"] == "missing_blobs",
+        )?;
+        self.put_blob(&order_png).await?;
+        let (status, created) = self.put_raw(&self.token, j.id, sent.to_string()).await?;
+        expect(
+            &format!("created, not {status}"),
+            status == StatusCode::CREATED,
+        )?;
+        expect(
+            "the answer has the order as sent",
+            created["document"] == sent,
+        )?;
+        let (_, got) = self
+            .get_raw(&self.token, &format!("/jobs/{}", j.id))
+            .await?;
+        expect("GET has the order as sent", got["document"] == sent)
     }
 
     async fn error_bodies(&self) -> Check {

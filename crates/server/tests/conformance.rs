@@ -24,7 +24,7 @@ async fn passes(database_url: Option<String>) {
         .filter_map(|(name, r)| r.as_ref().err().map(|why| format!("{name}: {why}")))
         .collect();
     assert!(failures.is_empty(), "{failures:#?}");
-    assert_eq!(results.len(), 17);
+    assert_eq!(results.len(), 18);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -351,7 +351,7 @@ async fn every_answer_of_the_reference_server_is_one_the_contract_describes() {
         .call(Method::GET, t, "/changes?since=&limit=2", &[], None)
         .await;
     assert_eq!(status, 200);
-    assert!(body.contains("\"schema\":2"));
+    assert!(body.contains("\"schema\":3"));
     assert_eq!(
         s.call(Method::GET, t, "/changes?limit=abc", &[], None)
             .await
@@ -469,7 +469,7 @@ async fn every_answer_of_the_reference_server_is_one_the_contract_describes() {
 fn the_contract_names_its_version_and_every_error_code_the_server_uses() {
     let contract = contract();
     assert_eq!(contract["openapi"], json!("3.1.0"));
-    assert_eq!(contract["info"]["version"], json!("1.4.0"));
+    assert_eq!(contract["info"]["version"], json!("1.5.0"));
     let codes: Vec<&str> = contract["components"]["schemas"]["Error"]["properties"]["code"]["enum"]
         .as_array()
         .unwrap()

@@ -120,14 +120,15 @@ pub struct Search {
     pub jobs: Vec<Found>,
 }
 
-/// Every blob a job document references (photos and the signature image), each once, sorted:
-/// what must be on the server before the document is sent.
+/// Every blob a job document references (photos, the check-in's signature image and the
+/// repair order's), each once, sorted: what must be on the server before the document is sent.
 pub fn blob_refs(job: &Job) -> Vec<String> {
     let mut refs: Vec<String> = job
         .photos
         .iter()
         .map(|p| p.sha256.clone())
         .chain(job.signature.iter().map(|s| s.png_sha256.clone()))
+        .chain(job.order.iter().flat_map(|o| o.signature_images()))
         .collect();
     refs.sort();
     refs.dedup();

@@ -6,7 +6,9 @@
 //! lost: the server's document is then simply an earlier state of the device's. When they cannot be replayed — most of all
 //! when the check-in was signed on both sides, or signed on the server while this device
 //! still changed it — both versions are kept and shown: a signed sheet is never silently
-//! dropped.
+//! dropped. Histories are compared as written; only check-in commands are replayed here (the
+//! sync worker carries no repair-order code): own repair-order changes on a copy the server
+//! also changed are kept beside the server's, for the advisor to choose.
 
 use crate::protocol::Stored;
 use lanecheck_domain::job::HistoryEntry;
@@ -65,31 +67,30 @@ pub fn reconcile(local: Option<Local<'_>>, remote: &Stored) -> Decision {
             Decision::Remove
         };
     };
-    // Histories that cannot be read cannot be compared or replayed.
-    let (Ok(mine), Ok(their_history)) = (local.job.history.entries(), theirs.history.entries())
-    else {
-        return Decision::Conflict;
-    };
-    let shared = mine
-        .iter()
-        .zip(&their_history)
-        .take_while(|(a, b)| a == b)
-        .count();
+    // Compared as written: the worker reads no repair-order command.
+    let shared = local.job.history.shared_with(&theirs.history);
     let version = remote.version.clone();
-    if shared == mine.len() {
+    if shared == local.job.history.len() {
         // Nothing here the server lacks.
         Decision::Adopt {
             job: Box::new(theirs.clone()),
             version,
         }
-    } else if shared == their_history.len() {
+    } else if shared == theirs.history.len() {
         // The server has an earlier state of this copy: push it as it is.
         Decision::Rebased {
             job: Box::new(local.job.clone()),
             onto: version,
         }
     } else {
-        match replay(&mine[shared..], local.job, theirs) {
+        // Own changes that cannot be read, or the repair order's, are not replayed here:
+        // both versions are kept and shown.
+        let own = local.job.history.commands_from(shared);
+        match own
+            .ok()
+            .flatten()
+            .and_then(|own| replay(&own, local.job, theirs))
+        {
             Some(job) => Decision::Rebased {
                 job: Box::new(job),
                 onto: version,

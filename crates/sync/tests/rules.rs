@@ -352,3 +352,79 @@ fn a_stored_document_travels_as_the_envelope_and_a_bare_job_of_contract_1_0_stil
             .unwrap();
     assert_eq!(tombstone.document, None);
 }
+
+fn order(job: &mut Job, at: i64, command: lanecheck_domain::order_command::OrderCommand) {
+    job.apply_order(command, t(at), ActorId("顾问".into()))
+        .unwrap();
+}
+
+/// A checked-in job (no concerns) with its repair order begun and complete but unsigned.
+fn order_ready(n: u128) -> Job {
+    use lanecheck_domain::order::{OldParts, RepairClass};
+    use lanecheck_domain::order_command::OrderCommand;
+    let mut j = job(n);
+    sign(&mut j, 1, "客户");
+    let begin = OrderCommand::Begin {
+        terms: Default::default(),
+        offers: Vec::new(),
+    };
+    order(&mut j, 10, begin);
+    order(&mut j, 11, OrderCommand::SetRepairClass(RepairClass::Minor));
+    order(&mut j, 12, OrderCommand::SetOldParts(OldParts::None));
+    order(&mut j, 13, OrderCommand::SetCarWash(true));
+    order(&mut j, 14, OrderCommand::SetPromisedAt(t(900)));
+    j
+}
+
+#[test]
+fn the_repair_orders_signature_is_a_blob_ref() {
+    use lanecheck_domain::order_command::OrderCommand;
+    let mut j = order_ready(1);
+    let signature = SignatureRef {
+        png_sha256: "ef".repeat(32),
+        signer: "客户".into(),
+        signed_at: t(20),
+    };
+    order(&mut j, 20, OrderCommand::Sign(signature));
+    assert_eq!(blob_refs(&j), vec!["ab".repeat(32), "ef".repeat(32)]);
+}
+
+#[test]
+fn the_repair_orders_local_changes_are_pushed_or_kept_beside_the_servers() {
+    use lanecheck_domain::order::OldParts;
+    use lanecheck_domain::order_command::OrderCommand;
+    let base = order_ready(1);
+    let mut theirs = base.clone();
+    order(&mut theirs, 30, OrderCommand::SetCarWash(false));
+    let mut mine = base.clone();
+    let unchanged = mine.clone();
+    let local = Local {
+        job: &unchanged,
+        base_version: Some("1"),
+        base_revision: base.revision,
+    };
+    // Nothing of mine yet: theirs is adopted.
+    assert!(matches!(
+        reconcile(Some(local), &stored(&theirs, "2")),
+        Decision::Adopt { .. }
+    ));
+    order(&mut mine, 31, OrderCommand::SetOldParts(OldParts::Waived));
+    let local = Local {
+        job: &mine,
+        base_version: Some("1"),
+        base_revision: base.revision,
+    };
+    // The sync worker does not replay the order's commands: both versions are kept and shown.
+    assert_eq!(
+        reconcile(Some(local), &stored(&theirs, "2")),
+        Decision::Conflict
+    );
+    // The server's copy is an earlier state of this one: pushed as it is.
+    let Decision::Rebased { job, .. } = reconcile(Some(local), &stored(&base, "3")) else {
+        panic!("expected the device's copy to be pushed");
+    };
+    assert_eq!(
+        job.repair_order().unwrap().unwrap().order.old_parts,
+        Some(OldParts::Waived)
+    );
+}

@@ -1,6 +1,7 @@
 //! One job: its state, key data, the next lifecycle actions available here, and the history
 //! of every change with its time and advisor.
 
+use crate::i18n::order::order_command_label;
 use crate::i18n::{command_label, Msg};
 use crate::platform::clock::local_date_time;
 use crate::state::jobs::use_jobs;
@@ -9,7 +10,7 @@ use crate::state::sync::use_sync;
 use crate::ui::components::badges::{AppointmentBadge, StateBadge};
 use crate::ui::pages::check_in::{copy_href, Step};
 use crate::ui::pages::not_found::NotFound;
-use lanecheck_domain::job::HistoryEntry;
+use lanecheck_domain::history::{Change, Entry};
 use lanecheck_domain::summary::Summary;
 use lanecheck_domain::{Job, JobId};
 use lanecheck_sync::engine::Fetched;
@@ -156,15 +157,18 @@ fn Actions(job: Job) -> impl IntoView {
 }
 
 #[component]
-fn HistoryRow(entry: HistoryEntry) -> impl IntoView {
+fn HistoryRow(entry: Entry) -> impl IntoView {
     let i18n = use_i18n();
     let at = entry.at;
-    let label = command_label(&entry.command);
+    let label = match &entry.change {
+        Change::Command(command) => i18n.t(command_label(command)),
+        Change::Order(command) => i18n.t(order_command_label(command)),
+    };
     let actor = entry.actor.0;
     view! {
         <li>
             <time>{local_date_time(at, i18n.locale().tag())}</time>
-            <span class="what">{i18n.t(label)}</span>
+            <span class="what">{label}</span>
             {(!actor.is_empty()).then(|| view! {
                 <span class="who">{i18n.t(Msg::By)} " " {actor.clone()}</span>
             })}

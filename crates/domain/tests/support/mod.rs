@@ -57,3 +57,28 @@ pub fn apply_all(job: &mut Job, start: i64, commands: Vec<Command>) {
         job.apply(cmd, t(start + i as i64), advisor()).unwrap();
     }
 }
+
+pub fn signature_at(seconds: i64) -> lanecheck_domain::inspection::SignatureRef {
+    lanecheck_domain::inspection::SignatureRef {
+        png_sha256: "ab".repeat(32),
+        signer: "李先生".into(),
+        signed_at: t(seconds),
+    }
+}
+
+/// Walk-in `n` with two concerns (ids 1 and 2), its check-in signed at `t(100)`.
+pub fn checked_in(n: u128, visit: Visit) -> Job {
+    let mut job = walk_in(n);
+    job.visit = visit;
+    let mut commands = gate_commands();
+    for words in ["刹车异响", "空调不凉"] {
+        commands.push(Command::AddConcern {
+            words: words.into(),
+            when_it_happens: String::new(),
+        });
+    }
+    apply_all(&mut job, 1, commands);
+    job.apply(Command::SignCheckIn(signature_at(100)), t(100), advisor())
+        .unwrap();
+    job
+}
