@@ -119,10 +119,11 @@ messages! {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn placeholders(text: &str) -> Vec<&str> {
+    /// The `{name}` placeholders of a text, sorted.
+    pub(crate) fn placeholders(text: &str) -> Vec<&str> {
         let mut found: Vec<&str> = text
             .split('{')
             .skip(1)

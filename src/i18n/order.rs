@@ -204,16 +204,6 @@ pub fn order_error(locale: Locale, err: &DomainError) -> String {
 mod tests {
     use super::*;
 
-    fn placeholders(text: &str) -> Vec<&str> {
-        let mut found: Vec<&str> = text
-            .split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-            .collect();
-        found.sort_unstable();
-        found
-    }
-
     #[test]
     fn every_order_text_is_translated_with_the_same_placeholders() {
         let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
@@ -221,7 +211,11 @@ mod tests {
             let (zh, en) = (msg.text(Locale::Zh), msg.text(Locale::En));
             assert!(cjk(zh), "{msg:?} is not Chinese");
             assert!(!en.trim().is_empty() && !cjk(en), "{msg:?} is not English");
-            assert_eq!(placeholders(zh), placeholders(en), "{msg:?}");
+            assert_eq!(
+                super::super::tests::placeholders(zh),
+                super::super::tests::placeholders(en),
+                "{msg:?}"
+            );
         }
     }
 

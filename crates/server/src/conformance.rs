@@ -645,19 +645,7 @@ impl Suite {
                 .map_err(|e| e.to_string())?;
         sent["x_dealer_ref"] = serde_json::json!("DMS-2026-0042");
         sent["job"]["x_dealer_ref"] = serde_json::json!({"ro": 42, "bay": "3号"});
-        let (status, created) = self.put_raw(&self.token, j.id, sent.to_string()).await?;
-        expect(
-            &format!("created, not {status}"),
-            status == StatusCode::CREATED,
-        )?;
-        expect(
-            "the answer has the document as sent",
-            created["document"] == sent,
-        )?;
-        let (_, got) = self
-            .get_raw(&self.token, &format!("/jobs/{}", j.id))
-            .await?;
-        expect("GET has the document as sent", got["document"] == sent)?;
+        self.created_whole(j.id, &sent).await?;
         // The bare job (no envelope) is not a job document.
         let j = job(new_id());
         let bare = sent["job"].clone();
@@ -748,19 +736,22 @@ impl Suite {
             status == StatusCode::CONFLICT && body["code"] == "missing_blobs",
         )?;
         self.put_blob(&order_png).await?;
-        let (status, created) = self.put_raw(&self.token, j.id, sent.to_string()).await?;
+        self.created_whole(j.id, &sent).await
+    }
+
+    /// Creates job `id` as `sent` and checks that the answer and a GET have it as sent.
+    async fn created_whole(&self, id: JobId, sent: &serde_json::Value) -> Check {
+        let (status, created) = self.put_raw(&self.token, id, sent.to_string()).await?;
         expect(
             &format!("created, not {status}"),
             status == StatusCode::CREATED,
         )?;
         expect(
-            "the answer has the order as sent",
-            created["document"] == sent,
+            "the answer has the document as sent",
+            created["document"] == *sent,
         )?;
-        let (_, got) = self
-            .get_raw(&self.token, &format!("/jobs/{}", j.id))
-            .await?;
-        expect("GET has the order as sent", got["document"] == sent)
+        let (_, got) = self.get_raw(&self.token, &format!("/jobs/{id}")).await?;
+        expect("GET has the document as sent", got["document"] == *sent)
     }
 
     async fn error_bodies(&self) -> Check {
