@@ -56,11 +56,12 @@ export default defineConfig({
     },
     {
       // A fresh server with an advisor and a manager of one store, their tokens left in files
-      // for the tests.
+      // for the tests, and the sample catalogue.
       command:
         `rm -rf ${SYNC_DATA} && mkdir -p ${SYNC_DATA}` +
         ` && ../target/debug/lanecheck-server add-advisor --data ${SYNC_DATA} --store 一店 --name 王顾问 > ${SYNC_DATA}/token` +
         ` && ../target/debug/lanecheck-server add-advisor --data ${SYNC_DATA} --store 一店 --name 李经理 --role manager > ${SYNC_DATA}/manager-token` +
+        ` && ../target/debug/lanecheck-server import-catalog ../crates/server/sample-catalogue.csv --store 一店 --data ${SYNC_DATA} > /dev/null` +
         ` && exec ../target/debug/lanecheck-server --addr 127.0.0.1:${SYNC_PORT} --data ${SYNC_DATA} --dist ../dist --origin http://127.0.0.1:${SYNC_PORT}`,
       url: `http://127.0.0.1:${SYNC_PORT}/manager`,
       reuseExistingServer: false,

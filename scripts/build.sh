@@ -3,7 +3,10 @@
 # (dist/desk/: a job's page, a new job, settings, sync), the check-in's reception
 # (dist/check-in/: a walk-in's arrival, the arrival, customer and covers), inspection
 # (dist/inspect/: checklist, valuables, concerns), damage diagram (dist/damage/) and signing
-# (dist/sign/: the review, signature and customer copy), and of the sync worker (dist/sync*.js), their wasm-bindgen glue minified, then the service
+# (dist/sign/: the review, signature and customer copy), the repair order's three
+# (dist/order/: diagnosis, details; dist/estimate/: the estimate; dist/order-sign/: signing;
+# dist/signed/: the signed order's copy; dist/add-ons/: the add-ons' lines; dist/approval/:
+# the customer's answers to them), and of the sync worker (dist/sync*.js), their wasm-bindgen glue minified, then the service
 # worker's precache list over everything built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +14,7 @@ export PATH="$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 trunk build --release --offline=true index.html
 # The other pages are the shell's page with another binary and without the files the shell
 # already copies: made from index.html so their heads never drift apart.
-for page in desk check-in inspect damage sign; do
+for page in desk check-in inspect damage sign order estimate order-sign signed add-ons approval; do
   sed -e "s/data-bin=\"lanecheck\"/data-bin=\"$page\"/" -e '/rel="copy-/d' index.html > "$page.html"
   trunk build --release --offline=true "$page.html" --dist "dist/$page" --public-url "/$page/"
 done

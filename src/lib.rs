@@ -29,3 +29,11 @@ pub fn start_check_in(screens: ui::pages::check_in::Screens) {
     use ui::check_in_app::CheckInApp;
     leptos::mount::mount_to_body(move || leptos::view! { <CheckInApp screens/> });
 }
+
+/// Mounts one page of the repair order on `<body>`: the writing (diagnosis, details), the
+/// estimate, signing, the signed order, the add-ons' lines or their answers, each a page of
+/// its own (`ui::pages::order::Part`), so the order's code is in no other page's first load.
+pub fn start_order(screens: ui::pages::order::Screens) {
+    use ui::order_app::OrderApp;
+    leptos::mount::mount_to_body(move || leptos::view! { <OrderApp screens/> });
+}

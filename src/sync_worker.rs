@@ -16,7 +16,10 @@ use crate::platform::channel::Channel;
 use crate::platform::http::{whoami, FetchRemote};
 use crate::platform::{ids, worker_scope};
 use crate::storage::idb::{IdbStore, DB_NAME};
-use crate::storage::{JobStore, KEEP_DAYS_KEY, SYNC_DEVICE_KEY, SYNC_ENDPOINT_KEY, SYNC_TOKEN_KEY};
+use crate::storage::{
+    JobStore, CATALOGUE_ETAG_KEY, CATALOGUE_KEY, KEEP_DAYS_KEY, SYNC_DEVICE_KEY, SYNC_ENDPOINT_KEY,
+    SYNC_TOKEN_KEY,
+};
 use futures::channel::mpsc;
 use futures::future::{select, Either};
 use futures::StreamExt;
@@ -213,7 +216,10 @@ async fn sync_once(
         .round(store, &remote, worker_scope::random(), &mut round)
         .await;
     let left = match outcome {
-        Outcome::Done => retire(store).await,
+        Outcome::Done => {
+            refresh_catalogue(store, &remote).await;
+            retire(store).await
+        }
         _ => 0,
     };
     if round.pulled > 0 || round.rebased > 0 || left > 0 {
@@ -228,6 +234,18 @@ async fn sync_once(
     };
     publish(badge, job_states(store).await);
     (wait, matches!(outcome, Outcome::RetryIn(_)))
+}
+
+/// After a round that reached the server: the store's catalogue, downloaded again only when
+/// it changed (`If-None-Match`), kept for the repair order's page. A failure keeps the copy
+/// the device has.
+async fn refresh_catalogue(store: &IdbStore, remote: &FetchRemote<'_>) {
+    let held = store.meta(CATALOGUE_ETAG_KEY).await.ok().flatten();
+    if let Ok(Some((text, tag))) = remote.catalogue(held.as_deref()).await {
+        if store.set_meta(CATALOGUE_KEY, &text).await.is_ok() {
+            let _ = store.set_meta(CATALOGUE_ETAG_KEY, &tag).await;
+        }
+    }
 }
 
 /// Once a day, after a round that reached the server: finished jobs the server holds leave

@@ -16,17 +16,25 @@ export const brotli = (bytes) =>
 export const gzip = (bytes) => gzipSync(bytes, { level: 9 });
 
 /** The folders of the pages besides the app shell (dist/ itself), one per wasm entry point. */
-export const pages = ["desk", "check-in", "inspect", "damage", "sign"];
+export const pages = ["desk", "check-in", "inspect", "damage", "sign", "order", "estimate", "order-sign", "signed", "add-ons", "approval"];
 
 /**
  * The page that answers an address that is not a file, first match first, the app shell
- * otherwise: signing for a check-in's review and copy, the inspection for its checklist,
+ * otherwise: the repair order's approval page, its add-ons page, its signed page
+ * for its copy, its signing page, its estimate's, its writing page for the diagnosis and
+ * the details, signing for a check-in's review and copy, the inspection for its checklist,
  * valuables and concerns, the damage diagram for its damage step, the check-in's reception
  * for its other steps and a walk-in's arrival, the desk for a new job, a job, settings and
  * sync. The test server uses it, and the build writes it into the service worker
  * (tools/precache.mjs); the reference server's routes say the same (crates/server/src/lib.rs).
  */
 export const pageRoutes = [
+  ["^/jobs/[^/]+/order/approval/?$", "approval/index.html"],
+  ["^/jobs/[^/]+/order/add-ons/?$", "add-ons/index.html"],
+  ["^/jobs/[^/]+/order/copy/?$", "signed/index.html"],
+  ["^/jobs/[^/]+/order/sign/?$", "order-sign/index.html"],
+  ["^/jobs/[^/]+/order/estimate/?$", "estimate/index.html"],
+  ["^/jobs/[^/]+/order/(diagnosis|details)/?$", "order/index.html"],
   ["^/jobs/[^/]+/check-in/(review|copy)/?$", "sign/index.html"],
   ["^/jobs/[^/]+/check-in/(checklist|valuables|concerns)/?$", "inspect/index.html"],
   ["^/jobs/[^/]+/check-in/damage/?$", "damage/index.html"],

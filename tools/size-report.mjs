@@ -4,7 +4,8 @@
 // first; 200 KB for every other page: the desk (dist/desk/: a job's page, a new job, settings,
 // sync) and the check-in's four (dist/check-in/: a walk-in's arrival, the arrival, customer
 // and covers; dist/inspect/: checklist, valuables, concerns; dist/damage/: the damage
-// diagram; dist/sign/: the review, the signature and the customer copy); 150 KB for the sync worker
+// diagram; dist/sign/: the review, the signature and the customer copy) and the repair
+// order's (dist/order/); 150 KB for the sync worker
 // (dist/sync*), which a page starts after it is up and which never blocks it
 // (docs/architecture.md, "Size" and "Pages").
 //   node tools/size-report.mjs [--dir dist]

@@ -1,6 +1,8 @@
 //! Message keys for domain values shown as labels: states and history entries.
 
 use super::Msg;
+use crate::i18n::check_in_text::CheckInMsg;
+use crate::i18n::desk_text::DeskMsg;
 use lanecheck_domain::inspection::{CheckItem, Cover, DamageKind, Severity, Valuable, View};
 use lanecheck_domain::{Command, JobState};
 
@@ -20,113 +22,113 @@ pub fn state_label(state: JobState) -> Msg {
     }
 }
 
-pub fn command_label(command: &Command) -> Msg {
+pub fn command_label(command: &Command) -> DeskMsg {
     match command {
-        Command::Open(_) => Msg::CmdOpen,
-        Command::Arrive => Msg::CmdArrive,
-        Command::Greet => Msg::CmdGreet,
-        Command::ToldAboutAppointments => Msg::CmdToldAboutAppointments,
-        Command::SetOwner(_) => Msg::CmdSetOwner,
-        Command::SetBringer(_) => Msg::CmdSetBringer,
-        Command::SetVehicle(_) => Msg::CmdSetVehicle,
-        Command::StartInspection => Msg::CmdStartInspection,
-        Command::FitCover { .. } => Msg::CmdFitCover,
-        Command::AnswerCheck { .. } => Msg::CmdAnswerCheck,
-        Command::AllRemainingOk => Msg::CmdAllRemainingOk,
-        Command::UndoAllRemainingOk => Msg::CmdUndoAllRemainingOk,
-        Command::AddDamage { .. } => Msg::CmdAddDamage,
-        Command::UpdateDamage(_) => Msg::CmdUpdateDamage,
-        Command::RemoveDamage { .. } => Msg::CmdRemoveDamage,
-        Command::AttachPhoto(_) => Msg::CmdAttachPhoto,
-        Command::DetachPhoto { .. } => Msg::CmdDetachPhoto,
-        Command::RestoreDamage { .. } => Msg::CmdRestoreDamage,
-        Command::NoDamage => Msg::CmdNoDamage,
-        Command::SetValuable { .. } => Msg::CmdSetValuable,
-        Command::AcknowledgeValuables => Msg::CmdAcknowledgeValuables,
-        Command::RemainingValuablesTaken => Msg::CmdRemainingValuablesTaken,
-        Command::AddConcern { .. } => Msg::CmdAddConcern,
-        Command::RemoveConcern { .. } => Msg::CmdRemoveConcern,
-        Command::OverrideGate { .. } => Msg::CmdOverrideGate,
-        Command::SignCheckIn(_) => Msg::CmdSignCheckIn,
-        Command::Advance { .. } => Msg::CmdAdvance,
+        Command::Open(_) => DeskMsg::CmdOpen,
+        Command::Arrive => DeskMsg::CmdArrive,
+        Command::Greet => DeskMsg::CmdGreet,
+        Command::ToldAboutAppointments => DeskMsg::CmdToldAboutAppointments,
+        Command::SetOwner(_) => DeskMsg::CmdSetOwner,
+        Command::SetBringer(_) => DeskMsg::CmdSetBringer,
+        Command::SetVehicle(_) => DeskMsg::CmdSetVehicle,
+        Command::StartInspection => DeskMsg::CmdStartInspection,
+        Command::FitCover { .. } => DeskMsg::CmdFitCover,
+        Command::AnswerCheck { .. } => DeskMsg::CmdAnswerCheck,
+        Command::AllRemainingOk => DeskMsg::CmdAllRemainingOk,
+        Command::UndoAllRemainingOk => DeskMsg::CmdUndoAllRemainingOk,
+        Command::AddDamage { .. } => DeskMsg::CmdAddDamage,
+        Command::UpdateDamage(_) => DeskMsg::CmdUpdateDamage,
+        Command::RemoveDamage { .. } => DeskMsg::CmdRemoveDamage,
+        Command::AttachPhoto(_) => DeskMsg::CmdAttachPhoto,
+        Command::DetachPhoto { .. } => DeskMsg::CmdDetachPhoto,
+        Command::RestoreDamage { .. } => DeskMsg::CmdRestoreDamage,
+        Command::NoDamage => DeskMsg::CmdNoDamage,
+        Command::SetValuable { .. } => DeskMsg::CmdSetValuable,
+        Command::AcknowledgeValuables => DeskMsg::CmdAcknowledgeValuables,
+        Command::RemainingValuablesTaken => DeskMsg::CmdRemainingValuablesTaken,
+        Command::AddConcern { .. } => DeskMsg::CmdAddConcern,
+        Command::RemoveConcern { .. } => DeskMsg::CmdRemoveConcern,
+        Command::OverrideGate { .. } => DeskMsg::CmdOverrideGate,
+        Command::SignCheckIn(_) => DeskMsg::CmdSignCheckIn,
+        Command::Advance { .. } => DeskMsg::CmdAdvance,
     }
 }
 
-pub fn cover_label(cover: Cover) -> Msg {
+pub fn cover_label(cover: Cover) -> CheckInMsg {
     match cover {
-        Cover::Seat => Msg::CoverSeat,
-        Cover::SteeringWheel => Msg::CoverSteeringWheel,
-        Cover::FloorMat => Msg::CoverFloorMat,
-        Cover::GearLever => Msg::CoverGearLever,
+        Cover::Seat => CheckInMsg::CoverSeat,
+        Cover::SteeringWheel => CheckInMsg::CoverSteeringWheel,
+        Cover::FloorMat => CheckInMsg::CoverFloorMat,
+        Cover::GearLever => CheckInMsg::CoverGearLever,
     }
 }
 
 /// A standard item's message; a store's own item is shown by its name instead.
-pub fn check_label(item: &CheckItem) -> Result<Msg, &str> {
+pub fn check_label(item: &CheckItem) -> Result<CheckInMsg, &str> {
     Ok(match item {
-        CheckItem::ExteriorPaint => Msg::CheckExteriorPaint,
-        CheckItem::BodyPanels => Msg::CheckBodyPanels,
-        CheckItem::Glass => Msg::CheckGlass,
-        CheckItem::Lights => Msg::CheckLights,
-        CheckItem::Mirrors => Msg::CheckMirrors,
-        CheckItem::Wipers => Msg::CheckWipers,
-        CheckItem::TyresAndRims => Msg::CheckTyresAndRims,
-        CheckItem::Interior => Msg::CheckInterior,
-        CheckItem::WarningLights => Msg::CheckWarningLights,
-        CheckItem::OdometerReading => Msg::CheckOdometerReading,
-        CheckItem::FuelGauge => Msg::CheckFuelGauge,
-        CheckItem::OnboardTools => Msg::CheckOnboardTools,
-        CheckItem::Audio => Msg::CheckAudio,
-        CheckItem::PowerSocket => Msg::CheckPowerSocket,
-        CheckItem::RearTrim => Msg::CheckRearTrim,
+        CheckItem::ExteriorPaint => CheckInMsg::CheckExteriorPaint,
+        CheckItem::BodyPanels => CheckInMsg::CheckBodyPanels,
+        CheckItem::Glass => CheckInMsg::CheckGlass,
+        CheckItem::Lights => CheckInMsg::CheckLights,
+        CheckItem::Mirrors => CheckInMsg::CheckMirrors,
+        CheckItem::Wipers => CheckInMsg::CheckWipers,
+        CheckItem::TyresAndRims => CheckInMsg::CheckTyresAndRims,
+        CheckItem::Interior => CheckInMsg::CheckInterior,
+        CheckItem::WarningLights => CheckInMsg::CheckWarningLights,
+        CheckItem::OdometerReading => CheckInMsg::CheckOdometerReading,
+        CheckItem::FuelGauge => CheckInMsg::CheckFuelGauge,
+        CheckItem::OnboardTools => CheckInMsg::CheckOnboardTools,
+        CheckItem::Audio => CheckInMsg::CheckAudio,
+        CheckItem::PowerSocket => CheckInMsg::CheckPowerSocket,
+        CheckItem::RearTrim => CheckInMsg::CheckRearTrim,
         CheckItem::Store(name) => return Err(name),
     })
 }
 
-pub fn valuable_label(item: Valuable) -> Msg {
+pub fn valuable_label(item: Valuable) -> CheckInMsg {
     match item {
-        Valuable::Consumables => Msg::ValConsumables,
-        Valuable::Discs => Msg::ValDiscs,
-        Valuable::Perfume => Msg::ValPerfume,
-        Valuable::Wallet => Msg::ValWallet,
-        Valuable::UsbDrive => Msg::ValUsbDrive,
-        Valuable::AntiTheftDevice => Msg::ValAntiTheftDevice,
-        Valuable::Gps => Msg::ValGps,
-        Valuable::Electronics => Msg::ValElectronics,
-        Valuable::Glasses => Msg::ValGlasses,
-        Valuable::Toys => Msg::ValToys,
-        Valuable::SportsGear => Msg::ValSportsGear,
-        Valuable::Documents => Msg::ValDocuments,
-        Valuable::WarrantyBooklet => Msg::ValWarrantyBooklet,
-        Valuable::InsurancePapers => Msg::ValInsurancePapers,
+        Valuable::Consumables => CheckInMsg::ValConsumables,
+        Valuable::Discs => CheckInMsg::ValDiscs,
+        Valuable::Perfume => CheckInMsg::ValPerfume,
+        Valuable::Wallet => CheckInMsg::ValWallet,
+        Valuable::UsbDrive => CheckInMsg::ValUsbDrive,
+        Valuable::AntiTheftDevice => CheckInMsg::ValAntiTheftDevice,
+        Valuable::Gps => CheckInMsg::ValGps,
+        Valuable::Electronics => CheckInMsg::ValElectronics,
+        Valuable::Glasses => CheckInMsg::ValGlasses,
+        Valuable::Toys => CheckInMsg::ValToys,
+        Valuable::SportsGear => CheckInMsg::ValSportsGear,
+        Valuable::Documents => CheckInMsg::ValDocuments,
+        Valuable::WarrantyBooklet => CheckInMsg::ValWarrantyBooklet,
+        Valuable::InsurancePapers => CheckInMsg::ValInsurancePapers,
     }
 }
 
-pub fn view_label(view: View) -> Msg {
+pub fn view_label(view: View) -> CheckInMsg {
     match view {
-        View::Top => Msg::ViewTop,
-        View::Front => Msg::ViewFront,
-        View::Rear => Msg::ViewRear,
-        View::Left => Msg::ViewLeft,
-        View::Right => Msg::ViewRight,
+        View::Top => CheckInMsg::ViewTop,
+        View::Front => CheckInMsg::ViewFront,
+        View::Rear => CheckInMsg::ViewRear,
+        View::Left => CheckInMsg::ViewLeft,
+        View::Right => CheckInMsg::ViewRight,
     }
 }
 
-pub fn damage_kind_label(kind: DamageKind) -> Msg {
+pub fn damage_kind_label(kind: DamageKind) -> CheckInMsg {
     match kind {
-        DamageKind::Scratch => Msg::KindScratch,
-        DamageKind::Dent => Msg::KindDent,
-        DamageKind::Crack => Msg::KindCrack,
-        DamageKind::Chip => Msg::KindChip,
-        DamageKind::Stain => Msg::KindStain,
-        DamageKind::MissingPart => Msg::KindMissingPart,
+        DamageKind::Scratch => CheckInMsg::KindScratch,
+        DamageKind::Dent => CheckInMsg::KindDent,
+        DamageKind::Crack => CheckInMsg::KindCrack,
+        DamageKind::Chip => CheckInMsg::KindChip,
+        DamageKind::Stain => CheckInMsg::KindStain,
+        DamageKind::MissingPart => CheckInMsg::KindMissingPart,
     }
 }
 
-pub fn severity_label(severity: Severity) -> Msg {
+pub fn severity_label(severity: Severity) -> CheckInMsg {
     match severity {
-        Severity::Minor => Msg::SevMinor,
-        Severity::Moderate => Msg::SevModerate,
-        Severity::Severe => Msg::SevSevere,
+        Severity::Minor => CheckInMsg::SevMinor,
+        Severity::Moderate => CheckInMsg::SevModerate,
+        Severity::Severe => CheckInMsg::SevSevere,
     }
 }

@@ -18,11 +18,11 @@ export async function call(method, url, token, headers, body) {
   const h = new Headers(headers);
   h.set("Authorization", "Bearer " + token);
   const r = await fetch(url, { method, headers: h, body, cache: "no-store" });
-  return [r.status, r.headers.get("Retry-After") || "", method === "HEAD" ? "" : await r.text()];
+  return [r.status, r.headers.get("Retry-After") || "", method === "HEAD" ? "" : await r.text(), r.headers.get("ETag") || ""];
 }
 "#)]
 extern "C" {
-    /// Resolves with `[status, Retry-After, body text]`; rejects when there is no answer
+    /// Resolves with `[status, Retry-After, body text, ETag]`; rejects when there is no answer
     /// (offline, reset, refused by CORS) or the body broke off.
     fn call(
         method: &str,
@@ -38,6 +38,7 @@ struct Answer {
     status: u16,
     retry_after: String,
     body: String,
+    etag: String,
 }
 
 async fn send(
@@ -59,6 +60,7 @@ async fn send(
         status: answer.get(0).as_f64().unwrap_or_default() as u16,
         retry_after: answer.get(1).as_string().unwrap_or_default(),
         body: answer.get(2).as_string().unwrap_or_default(),
+        etag: answer.get(3).as_string().unwrap_or_default(),
     })
 }
 
@@ -102,6 +104,23 @@ impl FetchRemote<'_> {
     ) -> Result<Answer, Failure> {
         let url = format!("{}{path}", self.base);
         send(&url, &self.token, method, headers, body).await
+    }
+}
+
+impl FetchRemote<'_> {
+    /// The store's catalogue as text with its `ETag`, unless it is still the one tagged
+    /// `held` (`None`: 304 Not Modified).
+    pub async fn catalogue(&self, held: Option<&str>) -> Result<Option<(String, String)>, Failure> {
+        let headers: Vec<(&str, &str)> =
+            held.map(|tag| ("If-None-Match", tag)).into_iter().collect();
+        let answer = self
+            .send("GET", "/catalogue", &headers, &JsValue::UNDEFINED)
+            .await?;
+        match answer.status {
+            304 => Ok(None),
+            _ if answer.ok() => Ok(Some((answer.body, answer.etag))),
+            _ => Err(answer.refused()),
+        }
     }
 }
 

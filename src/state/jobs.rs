@@ -7,13 +7,14 @@
 //! showing a job asks for it by id (`job`), which reads that one record on first use and keeps
 //! it while the page is open.
 
-use crate::i18n::domain_error;
+use crate::i18n::{domain_error, Locale};
 use crate::platform::{blob, clock, ids};
 use crate::state::locale::use_i18n;
 use crate::storage::idb::{IdbStore, DB_NAME, UNREADABLE_KEY};
 use crate::storage::{JobStore, StoreError};
 use chrono::{DateTime, Utc};
 use futures::lock::Mutex;
+use lanecheck_domain::command::Apply;
 use lanecheck_domain::plate::Plate;
 use lanecheck_domain::store::{commit, save_new, CommitError};
 use lanecheck_domain::summary::{vehicle_terms, ListPage, ListQuery, Summary};
@@ -207,18 +208,19 @@ impl Jobs {
         Ok(id)
     }
 
-    /// Applies `command` to job `id` and stores the result.
-    pub async fn dispatch(self, id: JobId, command: Command) -> Result<(), ChangeError> {
+    /// Applies `command` (the check-in's or the repair order's) to job `id` and stores the
+    /// result.
+    pub async fn dispatch(self, id: JobId, command: impl Apply) -> Result<(), ChangeError> {
         self.dispatch_with(id, move |_| Some(command)).await
     }
 
     /// Like `dispatch`, with the command made from the job as it is when this change's turn
     /// comes: edits of one part of a record (a mark's note, then its position) never carry a
     /// stale copy of the other parts. `None` changes nothing.
-    pub async fn dispatch_with(
+    pub async fn dispatch_with<C: Apply>(
         self,
         id: JobId,
-        make: impl FnOnce(&Job) -> Option<Command>,
+        make: impl FnOnce(&Job) -> Option<C>,
     ) -> Result<(), ChangeError> {
         // The screen the change comes from, before it waits for its turn.
         let origin = self.screen.get_untracked();
@@ -291,6 +293,12 @@ impl Jobs {
     /// A device setting as stored, `None` if it never was (or storage is not open).
     pub async fn meta(self, key: &str) -> Option<String> {
         self.store.get_value()?.meta(key).await.ok().flatten()
+    }
+
+    /// Job `id` as stored, read now without keeping it (an earlier visit of the car a page
+    /// shows).
+    pub async fn stored(self, id: JobId) -> Option<Job> {
+        self.store().await.ok()?.job(id).await.ok().flatten()
     }
 
     /// The server's copy of job `id` when sync could not reconcile it with this device's.
@@ -438,15 +446,24 @@ pub fn use_jobs() -> Jobs {
 
 /// A command runner for one job, for pages: refusals come back as a translated message.
 pub fn use_dispatch(id: JobId) -> (Callback<Command>, ReadSignal<Option<String>>) {
+    use_changes(id, domain_error)
+}
+
+/// A callback that applies a change (the check-in's `Command` or the order's `OrderCommand`)
+/// to job `id`, and the refusal of the last one, worded by `explain`.
+pub fn use_changes<C: Apply + Send + Sync + 'static>(
+    id: JobId,
+    explain: fn(Locale, &DomainError) -> String,
+) -> (Callback<C>, ReadSignal<Option<String>>) {
     let jobs = use_jobs();
     let i18n = use_i18n();
     let (error, set_error) = signal(None::<String>);
-    let run = Callback::new(move |command| {
+    let run = Callback::new(move |command: C| {
         set_error.set(None);
         spawn_local(async move {
             if let Err(ChangeError::Refused(err)) = jobs.dispatch(id, command).await {
                 // The page may have re-rendered meanwhile; then there is no one to tell.
-                set_error.try_set(Some(domain_error(i18n.locale(), &err)));
+                set_error.try_set(Some(explain(i18n.locale(), &err)));
             }
         });
     });

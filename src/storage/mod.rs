@@ -13,3 +13,8 @@ pub const SYNC_DEVICE_KEY: &str = "sync_device";
 /// Days a finished, synced job stays on the device (the domain's `retention::KEEP_DAYS` when
 /// not set).
 pub const KEEP_DAYS_KEY: &str = "keep_days";
+/// The store's catalogue as the sync worker last downloaded it (the endpoint's JSON text),
+/// its `ETag`, and when it was downloaded (milliseconds): read by the repair order's page,
+/// offline too.
+pub const CATALOGUE_KEY: &str = "catalogue";
+pub const CATALOGUE_ETAG_KEY: &str = "catalogue_etag";

@@ -5,4 +5,5 @@ pub mod app;
 pub mod check_in_app;
 pub mod components;
 pub mod desk_app;
+pub mod order_app;
 pub mod pages;

@@ -3,7 +3,7 @@
 //! with the time it is as of. The estimate's lines are made from it (`order::Item`).
 
 use crate::money::Fen;
-use crate::order::{Hundredths, PartSource};
+use crate::order::{Hundredths, Item, PartSource};
 use chrono::serde::ts_milliseconds_option;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -80,5 +80,33 @@ impl Catalogue {
             matching(&self.labour, |op| (&op.code, &op.name), query, limit),
             matching(&self.parts, |p| (&p.code, &p.name), query, limit),
         )
+    }
+}
+
+impl LabourOp {
+    /// The estimate's line item for this operation: its standard hours at its rate.
+    pub fn item(&self) -> Item {
+        Item::Labour {
+            code: self.code.clone(),
+            name: self.name.clone(),
+            hours: self.hours,
+            rate: Some(self.rate),
+        }
+    }
+}
+
+impl Part {
+    /// The estimate's line item for one unit of this part at its price.
+    pub fn item(&self) -> Item {
+        Item::Part {
+            code: self.code.clone(),
+            name: self.name.clone(),
+            spec: self.spec.clone(),
+            unit: self.unit.clone(),
+            quantity: Hundredths(100),
+            unit_price: Some(self.price),
+            source: self.source,
+            customer_supplied: false,
+        }
     }
 }

@@ -25,6 +25,16 @@ impl Hundredths {
             .map_err(|_| DecimalError::TooLarge)
     }
 
+    /// As typed and shown: `150` is `1.5`, `125` is `1.25`, `200` is `2`.
+    pub fn decimal(self) -> String {
+        let (whole, part) = (self.0 / 100, self.0 % 100);
+        match part {
+            0 => whole.to_string(),
+            p if p % 10 == 0 => format!("{whole}.{}", p / 10),
+            p => format!("{whole}.{p:02}"),
+        }
+    }
+
     /// `self × price` in whole fen, rounded half away from zero (`Fen::hundredths_of`).
     pub fn times(self, price: Fen) -> Fen {
         price.hundredths_of(self.0)
@@ -274,4 +284,22 @@ impl Order {
         gaps.extend(missing.into_iter().filter(|(m, _)| *m).map(|(_, g)| g));
         gaps
     }
+}
+
+/// When the work could be done, as the advisor's suggestion for the promised time: `now`
+/// plus the labour lines' standard hours plus half an hour, rounded up to the next quarter
+/// hour.
+pub fn suggested_completion(now: DateTime<Utc>, lines: &[Line]) -> DateTime<Utc> {
+    let hundredths: i64 = lines
+        .iter()
+        .map(|l| match &l.item {
+            Item::Labour { hours, .. } => i64::from(hours.0),
+            Item::Part { .. } => 0,
+        })
+        .sum();
+    // An hour's hundredth is 36 seconds.
+    let ready = now.timestamp() + hundredths * 36 + 30 * 60;
+    let quarter = 15 * 60;
+    let rounded = (ready + quarter - 1).div_euclid(quarter) * quarter;
+    DateTime::from_timestamp(rounded, 0).unwrap_or(now)
 }

@@ -129,3 +129,14 @@ pub fn intact(job: &Job, order: &RepairOrder) -> bool {
             }
         })
 }
+
+/// The text of the printed order's QR code: the job number, the job id and the order's seal
+/// (docs/seal.md). `None` until the order is signed.
+pub fn order_code(job: &Job, order: &RepairOrder) -> Option<String> {
+    let seal = &order.signed.as_ref()?.seal;
+    Some(format!(
+        "lanecheck:order?v={ORDER_SEAL_VERSION}&no={}&job={}&seal={seal}",
+        job.id.short(),
+        job.id
+    ))
+}

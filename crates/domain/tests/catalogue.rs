@@ -84,3 +84,41 @@ proptest! {
         prop_assert!(labour.len() <= limit && parts.len() <= limit);
     }
 }
+
+#[test]
+fn a_catalogue_entry_becomes_a_priced_line_item() {
+    use lanecheck_domain::catalogue::{LabourOp, Part};
+    use lanecheck_domain::money::Fen;
+    use lanecheck_domain::order::{Hundredths, Item, PartSource};
+    let op = LabourOp {
+        code: "L-OIL".into(),
+        name: "更换机油".into(),
+        hours: Hundredths(50),
+        rate: Fen(18_000),
+    };
+    let Item::Labour { hours, rate, .. } = op.item() else {
+        panic!("labour");
+    };
+    assert_eq!((hours, rate), (Hundredths(50), Some(Fen(18_000))));
+    let part = Part {
+        code: "P-1".into(),
+        name: "机滤".into(),
+        spec: "原厂".into(),
+        unit: "个".into(),
+        price: Fen(6_800),
+        source: PartSource::Original,
+        stock: Some(3),
+    };
+    let Item::Part {
+        quantity,
+        unit_price,
+        customer_supplied,
+        ..
+    } = part.item()
+    else {
+        panic!("part");
+    };
+    assert_eq!(quantity, Hundredths(100));
+    assert_eq!(unit_price, Some(Fen(6_800)));
+    assert!(!customer_supplied);
+}

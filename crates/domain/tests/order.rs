@@ -170,3 +170,57 @@ fn the_gaps_are_exactly_what_is_missing() {
         ]
     );
 }
+
+#[test]
+fn the_suggested_completion_adds_the_labour_hours_and_half_an_hour_to_the_next_quarter() {
+    use lanecheck_domain::order::suggested_completion;
+    let now = Utc.with_ymd_and_hms(2026, 12, 7, 9, 2, 0).unwrap();
+    // 1.5 h + 0.25 h of labour; parts take no time.
+    let lines = [
+        labour(1, 150, Some(100)),
+        labour(2, 25, None),
+        part(3, 400, Some(100), false),
+    ];
+    assert_eq!(
+        suggested_completion(now, &lines),
+        Utc.with_ymd_and_hms(2026, 12, 7, 11, 30, 0).unwrap()
+    );
+    // On a quarter already: kept.
+    let on = Utc.with_ymd_and_hms(2026, 12, 7, 9, 0, 0).unwrap();
+    assert_eq!(
+        suggested_completion(on, &[]),
+        Utc.with_ymd_and_hms(2026, 12, 7, 9, 30, 0).unwrap()
+    );
+}
+
+proptest! {
+    #[test]
+    fn the_suggested_completion_is_never_before_now_plus_the_work(
+        seconds in 0i64..4_000_000_000, hours in prop::collection::vec(0u32..100_000, 0..8)
+    ) {
+        use lanecheck_domain::order::suggested_completion;
+        let now = Utc.timestamp_opt(seconds, 0).unwrap();
+        let lines: Vec<Line> = hours.iter().enumerate().map(|(i, h)| labour(i as u32, *h, None)).collect();
+        let at = suggested_completion(now, &lines);
+        let work: i64 = hours.iter().map(|h| i64::from(*h) * 36).sum();
+        prop_assert!(at.timestamp() >= seconds + work + 1800);
+        prop_assert!(at.timestamp() < seconds + work + 1800 + 900);
+        prop_assert_eq!(at.timestamp() % 900, 0);
+    }
+}
+
+proptest! {
+    /// A quantity shown reads back as itself.
+    #[test]
+    fn a_shown_quantity_parses_back(n in 0u32..10_000_000) {
+        prop_assert_eq!(Hundredths::parse(&Hundredths(n).decimal()), Ok(Hundredths(n)));
+    }
+}
+
+#[test]
+fn quantities_are_shown_without_trailing_zeros() {
+    let shown: Vec<String> = [150, 125, 200, 5, 0]
+        .map(|n| Hundredths(n).decimal())
+        .to_vec();
+    assert_eq!(shown, ["1.5", "1.25", "2", "0.05", "0"]);
+}

@@ -126,3 +126,22 @@ fn a_changed_signed_line_or_add_on_breaks_its_seal() {
     changed.signed.as_mut().unwrap().total = Fen(1);
     assert!(!intact(&job, &changed));
 }
+
+#[test]
+fn the_printed_orders_code_holds_job_number_id_and_seal() {
+    let job = sealed();
+    let order = job.repair_order().unwrap().unwrap();
+    assert_eq!(
+        lanecheck_domain::order_seal::order_code(&job, &order).as_deref(),
+        Some(
+            "lanecheck:order?v=1&no=00000000&job=00000000-0000-0000-0000-000000005ea1\
+             &seal=f1f3530b142aedcc11eb0d30c6035a63859c252f02cd337d5a616bea028bc19e"
+        )
+    );
+    let unsigned = checked_in(2, Visit::WalkIn);
+    let empty = lanecheck_domain::repair_order::RepairOrder::default();
+    assert_eq!(
+        lanecheck_domain::order_seal::order_code(&unsigned, &empty),
+        None
+    );
+}

@@ -166,7 +166,8 @@ pub async fn migrate_blobs(state: &AppState) -> Result<usize, String> {
     Ok(adopted)
 }
 
-/// The PWA: files as they are, the signing page for a check-in's review and customer copy, the
+/// The PWA: files as they are, the repair order's six pages for their screens, the signing
+/// page for a check-in's review and customer copy, the
 /// inspection's for its checklist, valuables and concerns, the damage diagram's for its damage
 /// step, the reception's for its other steps and a walk-in's arrival, the desk's page for a new
 /// job, a job's page, settings and sync, the shell otherwise (the table of the service worker,
@@ -186,7 +187,15 @@ fn pwa(dist: &std::path::Path) -> Router {
     };
     let (check_in, desk) = (page("check-in/index.html"), page("desk/index.html"));
     let (inspect, sign) = (page("inspect/index.html"), page("sign/index.html"));
+    let order = page("order/index.html");
     Router::new()
+        .route_service("/jobs/{id}/order/sign", page("order-sign/index.html"))
+        .route_service("/jobs/{id}/order/copy", page("signed/index.html"))
+        .route_service("/jobs/{id}/order/approval", page("approval/index.html"))
+        .route_service("/jobs/{id}/order/add-ons", page("add-ons/index.html"))
+        .route_service("/jobs/{id}/order/estimate", page("estimate/index.html"))
+        .route_service("/jobs/{id}/order/diagnosis", order.clone())
+        .route_service("/jobs/{id}/order/details", order)
         .route_service("/jobs/{id}/check-in/review", sign.clone())
         .route_service("/jobs/{id}/check-in/copy", sign)
         .route_service("/jobs/{id}/check-in/checklist", inspect.clone())

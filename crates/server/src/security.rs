@@ -50,6 +50,12 @@ pub fn policy(dist: Option<&Path>, styles: &[&str]) -> String {
             "inspect/index.html",
             "damage/index.html",
             "sign/index.html",
+            "order/index.html",
+            "estimate/index.html",
+            "order-sign/index.html",
+            "signed/index.html",
+            "add-ons/index.html",
+            "approval/index.html",
         ] {
             if let Ok(html) = std::fs::read_to_string(dist.join(page)) {
                 scripts.extend(inline_scripts(&html).into_iter().map(csp_hash));

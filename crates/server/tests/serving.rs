@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 const WASM: &str = "lanecheck-7afca78a0843ed6_bg.wasm";
 
-/// A `dist/` with a shell, a desk page, the check-in's four pages, a hashed wasm and an unhashed service worker,
+/// A `dist/` with a shell, a desk page, the check-in's four pages, the order's six pages, a hashed wasm and an unhashed service worker,
 /// each with compressed copies whose contents say which copy was sent.
 fn dist() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("lanecheck-dist-{}", uuid::Uuid::new_v4()));
@@ -19,6 +19,12 @@ fn dist() -> PathBuf {
         "inspect/index.html",
         "damage/index.html",
         "sign/index.html",
+        "order/index.html",
+        "estimate/index.html",
+        "order-sign/index.html",
+        "signed/index.html",
+        "add-ons/index.html",
+        "approval/index.html",
         WASM,
         "sw.js",
     ] {
@@ -126,6 +132,13 @@ async fn files_go_out_compressed_when_the_browser_takes_it() {
         ("/jobs/123/check-in/review", "sign/index.html"),
         ("/jobs/123/check-in/reviewed", "check-in/index.html"),
         ("/arrive", "check-in/index.html"),
+        ("/jobs/123/order/diagnosis", "order/index.html"),
+        ("/jobs/123/order/details", "order/index.html"),
+        ("/jobs/123/order/estimate", "estimate/index.html"),
+        ("/jobs/123/order/add-ons", "add-ons/index.html"),
+        ("/jobs/123/order/sign", "order-sign/index.html"),
+        ("/jobs/123/order/copy", "signed/index.html"),
+        ("/jobs/123/order/approval", "approval/index.html"),
     ] {
         assert_eq!(
             get(&base, path, "br").await.body,

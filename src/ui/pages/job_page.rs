@@ -1,6 +1,7 @@
 //! One job: its state, key data, the next lifecycle actions available here, and the history
 //! of every change with its time and advisor.
 
+use crate::i18n::desk_text::DeskMsg;
 use crate::i18n::order::order_command_label;
 use crate::i18n::{command_label, Msg};
 use crate::platform::clock::local_date_time;
@@ -10,9 +11,10 @@ use crate::state::sync::use_sync;
 use crate::ui::components::badges::{AppointmentBadge, StateBadge};
 use crate::ui::pages::check_in::{copy_href, Step};
 use crate::ui::pages::not_found::NotFound;
+use crate::ui::pages::order::Screen;
 use lanecheck_domain::history::{Change, Entry};
 use lanecheck_domain::summary::Summary;
-use lanecheck_domain::{Job, JobId};
+use lanecheck_domain::{Job, JobId, JobState};
 use lanecheck_sync::engine::Fetched;
 use lanecheck_sync::report::Badge;
 use leptos::prelude::*;
@@ -81,11 +83,11 @@ fn LeftDevice(id: JobId) -> impl IntoView {
                     <AppointmentBadge appointment=s.appointment/>
                     <span class="pill">{i18n.t(Msg::OnServerOnly)}</span>
                 </p>
-                <p>{i18n.t(Msg::LeftDevice)}</p>
+                <p>{i18n.t(DeskMsg::LeftDevice)}</p>
                 {note}
                 <dl class="facts">
                     <div><dt>{i18n.t(Msg::JobNumber)}</dt><dd>{s.id.short()}</dd></div>
-                    <div><dt>{i18n.t(Msg::CreatedAt)}</dt><dd>{created}</dd></div>
+                    <div><dt>{i18n.t(DeskMsg::CreatedAt)}</dt><dd>{created}</dd></div>
                 </dl>
             </section>
         }
@@ -115,10 +117,10 @@ fn JobDetails(job: Job) -> impl IntoView {
             </p>
             <dl class="facts">
                 <div><dt>{i18n.t(Msg::JobNumber)}</dt><dd>{job.id.short()}</dd></div>
-                <div><dt>{i18n.t(Msg::CreatedAt)}</dt><dd>{when(Some(created))}</dd></div>
+                <div><dt>{i18n.t(DeskMsg::CreatedAt)}</dt><dd>{when(Some(created))}</dd></div>
                 <div><dt>{i18n.t(Msg::ArrivedAt)}</dt><dd>{when(arrived)}</dd></div>
                 <div>
-                    <dt>{i18n.t(Msg::GreetedAt)}</dt>
+                    <dt>{i18n.t(DeskMsg::GreetedAt)}</dt>
                     <dd>{match greeting {
                         Some(s) => i18n.format(Msg::GreetingSeconds, &[("n", &s.to_string())]),
                         None => i18n.t(Msg::NotYet).to_string(),
@@ -126,7 +128,7 @@ fn JobDetails(job: Job) -> impl IntoView {
                 </div>
             </dl>
             <Actions job=job.clone()/>
-            <h2>{i18n.t(Msg::History)}</h2>
+            <h2>{i18n.t(DeskMsg::History)}</h2>
             <ol class="history">
                 {history.into_iter().rev().map(|entry| view! { <HistoryRow entry/> }).collect_view()}
             </ol>
@@ -134,25 +136,39 @@ fn JobDetails(job: Job) -> impl IntoView {
     }
 }
 
-/// The way into the check-in, at the first step not yet done, while the sheet is open; the
-/// customer copy once it is sealed.
+/// The way into the check-in, at the first step not yet done, while the sheet is open; once
+/// it is sealed, the repair order (to write, to continue, or as signed) and the customer copy.
 #[component]
 fn Actions(job: Job) -> impl IntoView {
     let i18n = use_i18n();
-    let link = if job.state.check_in_open() {
-        Some((Step::resume(&job).href(job.id), Msg::ContinueCheckIn))
-    } else {
-        job.seal
-            .is_some()
-            .then(|| (copy_href(job.id), Msg::CustomerCopy))
-    };
-    link.map(|(href, label)| {
-        view! {
-            <div class="actions">
-                // The check-in is a page of its own (its own bundle): a full load.
-                <a href=href class="button primary">{i18n.t(label)}</a>
-            </div>
+    let order = match (job.state, job.order.is_some()) {
+        (JobState::CheckedIn, false) => Some((Screen::Diagnosis.href(job.id), Msg::WriteOrder)),
+        (JobState::CheckedIn, true) => Some((Screen::Diagnosis.href(job.id), Msg::ContinueOrder)),
+        (state, true) if state > JobState::CheckedIn => {
+            Some((Screen::Copy.href(job.id), Msg::ShowOrder))
         }
+        _ => None,
+    };
+    let links: Vec<(String, Msg)> = if job.state.check_in_open() {
+        vec![(Step::resume(&job).href(job.id), Msg::ContinueCheckIn)]
+    } else {
+        let copy = job
+            .seal
+            .is_some()
+            .then(|| (copy_href(job.id), Msg::CustomerCopy));
+        order.into_iter().chain(copy).collect()
+    };
+    (!links.is_empty()).then(|| {
+        let links = links
+            .into_iter()
+            .enumerate()
+            .map(|(i, (href, label))| {
+                let class = if i == 0 { "button primary" } else { "button" };
+                view! { <a href=href class=class>{i18n.t(label)}</a> }
+            })
+            .collect_view();
+        // The check-in and the order are pages of their own (own bundles): a full load.
+        view! { <div class="actions">{links}</div> }
     })
 }
 
@@ -170,7 +186,7 @@ fn HistoryRow(entry: Entry) -> impl IntoView {
             <time>{local_date_time(at, i18n.locale().tag())}</time>
             <span class="what">{label}</span>
             {(!actor.is_empty()).then(|| view! {
-                <span class="who">{i18n.t(Msg::By)} " " {actor.clone()}</span>
+                <span class="who">{i18n.t(DeskMsg::By)} " " {actor.clone()}</span>
             })}
         </li>
     }

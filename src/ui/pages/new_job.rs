@@ -1,6 +1,7 @@
 //! Opening a job: appointment or walk-in, and the plate. Nothing is stored until the plate is
 //! valid; the reason it is not is shown next to the field, in the advisor's language.
 
+use crate::i18n::desk_text::DeskMsg;
 use crate::i18n::{plate_error, Msg};
 use crate::platform::clock;
 use crate::platform::location::go;
@@ -69,7 +70,7 @@ pub fn NewJobPage(
             <h1>{i18n.t(Msg::NewJobTitle)}</h1>
             <form on:submit=submit novalidate>
                 <fieldset class="segmented">
-                    <legend>{i18n.t(Msg::VisitKind)}</legend>
+                    <legend>{i18n.t(DeskMsg::VisitKind)}</legend>
                     <label>
                         <input type="radio" name="visit" prop:checked=move || !appointment()
                             on:change=move |_| set_appointment(false)/>

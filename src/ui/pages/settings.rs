@@ -1,6 +1,7 @@
 //! Settings: the UI language, the advisor's name recorded with every change, the store's own
 //! checklist items, and whether the device keeps LaneCheck's storage.
 
+use crate::i18n::desk_text::DeskMsg;
 use crate::i18n::{Locale, Msg};
 use crate::platform::location::go;
 use crate::state::device::use_device;
@@ -52,9 +53,9 @@ pub fn Settings(
             // What was typed stays in the field; the stored items stay as they were.
             Err(err) => set_items_error.set(Some(match err {
                 StoreItemsError::TooLong { line } => {
-                    i18n.format(Msg::StoreItemsTooLong, &[("n", &line.to_string())])
+                    i18n.format(DeskMsg::StoreItemsTooLong, &[("n", &line.to_string())])
                 }
-                StoreItemsError::TooMany => i18n.t(Msg::StoreItemsTooMany).to_string(),
+                StoreItemsError::TooMany => i18n.t(DeskMsg::StoreItemsTooMany).to_string(),
             })),
         }
     };
@@ -76,7 +77,7 @@ pub fn Settings(
                 }
             });
         }
-        Err(_) => set_keep_error.set(Some(i18n.t(Msg::KeepDaysInvalid).to_string())),
+        Err(_) => set_keep_error.set(Some(i18n.t(DeskMsg::KeepDaysInvalid).to_string())),
     };
     let on_keep_days = move |ev| save_keep_days(event_target_value(&ev));
     // A draft left by a closed page is saved once storage is open, if it is valid.
@@ -99,15 +100,15 @@ pub fn Settings(
         }
     });
     let storage = move || match device.persistent.get() {
-        Some(true) => i18n.t(Msg::StoragePersistent),
-        Some(false) => i18n.t(Msg::StorageBestEffort),
+        Some(true) => i18n.t(DeskMsg::StoragePersistent),
+        Some(false) => i18n.t(DeskMsg::StorageBestEffort),
         None => i18n.t(Msg::Loading),
     };
     view! {
         <section class="page">
-            <h1>{i18n.t(Msg::SettingsTitle)}</h1>
+            <h1>{i18n.t(DeskMsg::SettingsTitle)}</h1>
             <div class="field">
-                <label for="language">{i18n.t(Msg::LanguageLabel)}</label>
+                <label for="language">{i18n.t(DeskMsg::LanguageLabel)}</label>
                 <select id="language" on:change=on_language>
                     {Locale::ALL.into_iter().map(|locale| view! {
                         <option value=locale.tag() selected=i18n.locale() == locale>
@@ -117,37 +118,37 @@ pub fn Settings(
                 </select>
             </div>
             <div class="field">
-                <label for="advisor">{i18n.t(Msg::AdvisorLabel)}</label>
+                <label for="advisor">{i18n.t(DeskMsg::AdvisorLabel)}</label>
                 <input id="advisor" type="text" autocomplete="name" aria-describedby="advisor-hint"
                     prop:value=move || drafts.kept("advisor").unwrap_or_else(|| jobs.advisor.get())
                     on:input=move |ev| drafts.keep("advisor", &event_target_value(&ev)) on:change=on_advisor/>
-                <p id="advisor-hint" class="hint">{i18n.t(Msg::AdvisorHint)}</p>
+                <p id="advisor-hint" class="hint">{i18n.t(DeskMsg::AdvisorHint)}</p>
             </div>
             <div class="field">
-                <label for="store-items">{i18n.t(Msg::StoreItemsLabel)}</label>
+                <label for="store-items">{i18n.t(DeskMsg::StoreItemsLabel)}</label>
                 <textarea id="store-items" rows="4" aria-describedby="store-items-hint store-items-error"
                     aria-invalid=move || items_error.with(Option::is_some).then_some("true")
                     prop:value=move || drafts.kept("items").unwrap_or_else(|| jobs.store_items.with(|items| items.join("\n")))
                     on:input=move |ev| drafts.keep("items", &event_target_value(&ev)) on:change=on_items></textarea>
-                <p id="store-items-hint" class="hint">{i18n.t(Msg::StoreItemsHint)}</p>
+                <p id="store-items-hint" class="hint">{i18n.t(DeskMsg::StoreItemsHint)}</p>
                 <p id="store-items-error" class="error" role="alert">{items_error}</p>
             </div>
             <div class="field">
-                <label for="keep-days">{i18n.t(Msg::KeepDaysLabel)}</label>
+                <label for="keep-days">{i18n.t(DeskMsg::KeepDaysLabel)}</label>
                 <input id="keep-days" type="text" inputmode="numeric" aria-describedby="keep-days-hint keep-days-error"
                     aria-invalid=move || keep_error.with(Option::is_some).then_some("true")
                     prop:value=move || drafts.kept("keep_days").unwrap_or_else(|| keep_days.get())
                     on:input=move |ev| drafts.keep("keep_days", &event_target_value(&ev)) on:change=on_keep_days/>
-                <p id="keep-days-hint" class="hint">{i18n.t(Msg::KeepDaysHint)}</p>
+                <p id="keep-days-hint" class="hint">{i18n.t(DeskMsg::KeepDaysHint)}</p>
                 <p id="keep-days-error" class="error" role="alert">{keep_error}</p>
             </div>
             <p><a href="/sync" class="button" on:click=move |ev| {
                 ev.prevent_default();
                 go(path, "/sync");
-            }>{i18n.t(Msg::NavSync)}</a></p>
+            }>{i18n.t(DeskMsg::NavSync)}</a></p>
             <dl class="facts">
-                <div><dt>{i18n.t(Msg::StorageLabel)}</dt><dd>{storage}</dd></div>
-                <div><dt>{i18n.t(Msg::AppVersionLabel)}</dt><dd>{env!("CARGO_PKG_VERSION")}</dd></div>
+                <div><dt>{i18n.t(DeskMsg::StorageLabel)}</dt><dd>{storage}</dd></div>
+                <div><dt>{i18n.t(DeskMsg::AppVersionLabel)}</dt><dd>{env!("CARGO_PKG_VERSION")}</dd></div>
             </dl>
         </section>
     }

@@ -1,6 +1,7 @@
 //! The sync page: the queue — every job not in step with the server and why —, "sync now",
 //! and where this device sends its jobs (endpoint, token, device name, "test connection").
 
+use crate::i18n::desk_text::DeskMsg;
 use crate::i18n::{state_label, Msg};
 use crate::platform::clock::local_date_time;
 use crate::state::jobs::use_jobs;
@@ -45,9 +46,9 @@ pub fn SyncPage() -> impl IntoView {
         Err(err) => {
             endpoint_error.set(Some(
                 i18n.t(match err {
-                    EndpointError::Empty => Msg::EndpointEmpty,
-                    EndpointError::NotAnAddress => Msg::EndpointNotAddress,
-                    EndpointError::NotHttps => Msg::EndpointNotHttps,
+                    EndpointError::Empty => DeskMsg::EndpointEmpty,
+                    EndpointError::NotAnAddress => DeskMsg::EndpointNotAddress,
+                    EndpointError::NotHttps => DeskMsg::EndpointNotHttps,
                 })
                 .to_string(),
             ));
@@ -76,43 +77,44 @@ pub fn SyncPage() -> impl IntoView {
     };
     let tested = move || {
         asked.get().then(|| match sync.tested.get() {
-            None => i18n.t(Msg::Connecting).to_string(),
-            Some(Tested::Connected { store, advisor }) => {
-                i18n.format(Msg::Connected, &[("store", &store), ("advisor", &advisor)])
-            }
-            Some(Tested::Unauthorized) => i18n.t(Msg::ConnUnauthorized).to_string(),
-            Some(Tested::Unreachable) => i18n.t(Msg::ConnUnreachable).to_string(),
-            Some(Tested::Refused(m)) => i18n.format(Msg::ConnRefused, &[("m", &m)]),
+            None => i18n.t(DeskMsg::Connecting).to_string(),
+            Some(Tested::Connected { store, advisor }) => i18n.format(
+                DeskMsg::Connected,
+                &[("store", &store), ("advisor", &advisor)],
+            ),
+            Some(Tested::Unauthorized) => i18n.t(DeskMsg::ConnUnauthorized).to_string(),
+            Some(Tested::Unreachable) => i18n.t(DeskMsg::ConnUnreachable).to_string(),
+            Some(Tested::Refused(m)) => i18n.format(DeskMsg::ConnRefused, &[("m", &m)]),
         })
     };
     let badge = move || sync.report.with(|r| sync_badge(i18n, r));
     view! {
         <section class="page" aria-labelledby="sync-title">
-            <h1 id="sync-title">{i18n.t(Msg::NavSync)}</h1>
+            <h1 id="sync-title">{i18n.t(DeskMsg::NavSync)}</h1>
             <p><span class=move || badge().1>{move || badge().0}</span></p>
-            <h2>{i18n.t(Msg::QueueTitle)}</h2>
+            <h2>{i18n.t(DeskMsg::QueueTitle)}</h2>
             <Queue/>
             <div class="actions">
                 <button type="button" class="primary" on:click=move |_| sync.now()>
-                    {i18n.t(Msg::SyncNow)}
+                    {i18n.t(DeskMsg::SyncNow)}
                 </button>
             </div>
-            <h2>{i18n.t(Msg::SettingsTitle)}</h2>
+            <h2>{i18n.t(DeskMsg::SettingsTitle)}</h2>
             <div on:change=move |_| save(Setting::Endpoint) on:input=typed(Setting::Endpoint)>
-                <TextField id="sync-endpoint" label=i18n.t(Msg::SyncEndpoint) value=sync.endpoint
-                    kind="url" hint=i18n.t(Msg::SyncEndpointHint) error=endpoint_error/>
+                <TextField id="sync-endpoint" label=i18n.t(DeskMsg::SyncEndpoint) value=sync.endpoint
+                    kind="url" hint=i18n.t(DeskMsg::SyncEndpointHint) error=endpoint_error/>
             </div>
             <div on:change=move |_| save(Setting::Token) on:input=typed(Setting::Token)>
-                <TextField id="sync-token" label=i18n.t(Msg::SyncToken) value=sync.token kind="password"/>
+                <TextField id="sync-token" label=i18n.t(DeskMsg::SyncToken) value=sync.token kind="password"/>
             </div>
             <div on:change=move |_| save(Setting::Device) on:input=typed(Setting::Device)>
-                <TextField id="sync-device" label=i18n.t(Msg::SyncDevice) value=sync.device
-                    hint=i18n.t(Msg::SyncDeviceHint)/>
+                <TextField id="sync-device" label=i18n.t(DeskMsg::SyncDevice) value=sync.device
+                    hint=i18n.t(DeskMsg::SyncDeviceHint)/>
             </div>
             <div class="actions">
-                <button type="button" on:click=test>{i18n.t(Msg::TestConnection)}</button>
+                <button type="button" on:click=test>{i18n.t(DeskMsg::TestConnection)}</button>
             </div>
-            <p class="connection" role="status" aria-label=i18n.t(Msg::TestConnection)>{tested}</p>
+            <p class="connection" role="status" aria-label=i18n.t(DeskMsg::TestConnection)>{tested}</p>
         </section>
     }
 }
@@ -126,7 +128,7 @@ fn Queue() -> impl IntoView {
     move || {
         let entries = sync.report.with(|r| r.jobs.clone());
         if entries.is_empty() {
-            return view! { <p class="empty">{i18n.t(Msg::QueueEmpty)}</p> }.into_any();
+            return view! { <p class="empty">{i18n.t(DeskMsg::QueueEmpty)}</p> }.into_any();
         }
         let name = move |id: JobId| match jobs.job(id) {
             Some(job) => format!("{} · {}", job.vehicle.plate, id.short()),
@@ -138,8 +140,8 @@ fn Queue() -> impl IntoView {
                     let conflict = (state == JobState::Conflict).then(|| view! { <Copies id/> });
                     let (text, class) = match state {
                         JobState::Waiting => (i18n.t(Msg::JobWaiting).to_string(), "pill sync-busy"),
-                        JobState::Refused(m) => (i18n.format(Msg::JobRefused, &[("m", &m)]), "pill sync-attention"),
-                        JobState::Conflict => (i18n.t(Msg::JobConflict).to_string(), "pill sync-attention"),
+                        JobState::Refused(m) => (i18n.format(DeskMsg::JobRefused, &[("m", &m)]), "pill sync-attention"),
+                        JobState::Conflict => (i18n.t(DeskMsg::JobConflict).to_string(), "pill sync-attention"),
                     };
                     view! {
                         <li>

@@ -1,6 +1,7 @@
 //! Arrival and greeting: "car arrived" starts the clock, "customer greeted" stops it (target
 //! 15 s, shown live). Walk-ins get a one-tap record that they were told about appointments.
 
+use crate::i18n::check_in_text::CheckInMsg;
 use crate::i18n::Msg;
 use crate::platform::clock::{self, local_date_time};
 use crate::state::jobs::use_dispatch;
@@ -41,9 +42,9 @@ pub fn GreetingTimer(
         None => i18n.t(Msg::NotYet).to_string(),
     };
     view! {
-        <div class="timer" class:late=late role="timer" aria-label=i18n.t(Msg::GreetTimer)>
+        <div class="timer" class:late=late role="timer" aria-label=i18n.t(CheckInMsg::GreetTimer)>
             <span class="seconds">{timer}</span>
-            <span class="hint">{i18n.t(Msg::GreetTarget)}</span>
+            <span class="hint">{i18n.t(CheckInMsg::GreetTarget)}</span>
         </div>
     }
 }
@@ -70,15 +71,15 @@ pub fn Arrival(job: Memo<Job>) -> impl IntoView {
         }}
         <div class="actions">
             {move || times().0.is_none().then(|| view! {
-                <button type="button" class="primary" on:click=move |_| run.run(Command::Arrive)>{i18n.t(Msg::CarArrived)}</button>
+                <button type="button" class="primary" on:click=move |_| run.run(Command::Arrive)>{i18n.t(CheckInMsg::CarArrived)}</button>
             })}
             {move || matches!(times(), (Some(_), None)).then(|| view! {
-                <button type="button" class="primary" on:click=move |_| run.run(Command::Greet)>{i18n.t(Msg::CustomerGreeted)}</button>
+                <button type="button" class="primary" on:click=move |_| run.run(Command::Greet)>{i18n.t(CheckInMsg::CustomerGreeted)}</button>
             })}
             {move || (walk_in && !told()).then(|| view! {
-                <button type="button" on:click=move |_| run.run(Command::ToldAboutAppointments)>{i18n.t(Msg::TellAppointments)}</button>
+                <button type="button" on:click=move |_| run.run(Command::ToldAboutAppointments)>{i18n.t(CheckInMsg::TellAppointments)}</button>
             })}
-            {move || told().then(|| view! { <p class="done">{i18n.t(Msg::ToldAppointments)}</p> })}
+            {move || told().then(|| view! { <p class="done">{i18n.t(CheckInMsg::ToldAppointments)}</p> })}
             <p class="error" role="alert">{error}</p>
         </div>
     }

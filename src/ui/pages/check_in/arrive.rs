@@ -5,6 +5,7 @@
 
 use super::arrival::GreetingTimer;
 use super::Step;
+use crate::i18n::check_in_text::CheckInMsg;
 use crate::i18n::{plate_error, Msg};
 use crate::platform::clock;
 use crate::platform::location::go;
@@ -81,10 +82,10 @@ pub fn ArrivePage(
     };
     view! {
         <section class="page">
-            <h1>{i18n.t(Msg::CarArrived)}</h1>
+            <h1>{i18n.t(CheckInMsg::CarArrived)}</h1>
             {timer}
             {move || greeted.get().is_empty().then(|| view! {
-                <button type="button" class="primary wide" on:click=greet>{i18n.t(Msg::CustomerGreeted)}</button>
+                <button type="button" class="primary wide" on:click=greet>{i18n.t(CheckInMsg::CustomerGreeted)}</button>
             })}
             <form on:submit=create novalidate>
                 <TextField id="plate" label=i18n.t(Msg::PlateLabel) value=plate class="plate-input"

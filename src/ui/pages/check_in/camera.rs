@@ -4,7 +4,7 @@
 
 use super::photos::attach;
 use super::Camera;
-use crate::i18n::Msg;
+use crate::i18n::check_in_text::CheckInMsg;
 use crate::platform::camera;
 use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
@@ -39,7 +39,7 @@ fn CameraSheet(id: JobId, target: PhotoTarget) -> impl IntoView {
                 let started = camera::open(&el).await.is_ok();
                 set_ready.try_set(started);
                 if !started {
-                    set_problem.try_set(Some(i18n.t(Msg::CameraUnavailable)));
+                    set_problem.try_set(Some(i18n.t(CheckInMsg::CameraUnavailable)));
                 }
             });
         }
@@ -59,21 +59,21 @@ fn CameraSheet(id: JobId, target: PhotoTarget) -> impl IntoView {
                     set_taken.try_update(|n| *n += 1);
                 }
                 Err(_) => {
-                    set_problem.try_set(Some(i18n.t(Msg::CameraUnavailable)));
+                    set_problem.try_set(Some(i18n.t(CheckInMsg::CameraUnavailable)));
                 }
             }
         });
     };
     view! {
-        <div class="camera" role="dialog" aria-modal="true" aria-label=i18n.t(Msg::LiveCamera)>
-            <video node_ref=video playsinline=true muted=true aria-label=i18n.t(Msg::CameraPreview)></video>
+        <div class="camera" role="dialog" aria-modal="true" aria-label=i18n.t(CheckInMsg::LiveCamera)>
+            <video node_ref=video playsinline=true muted=true aria-label=i18n.t(CheckInMsg::CameraPreview)></video>
             <p class="error" role="alert">{problem}</p>
-            <p role="status">{move || i18n.format(Msg::PhotosTaken, &[("n", &taken.get().to_string())])}</p>
+            <p role="status">{move || i18n.format(CheckInMsg::PhotosTaken, &[("n", &taken.get().to_string())])}</p>
             <div class="camera-tools">
                 <button type="button" class="primary" disabled=move || !ready.get() || busy.get() on:click=shoot>
-                    {i18n.t(Msg::Shutter)}
+                    {i18n.t(CheckInMsg::Shutter)}
                 </button>
-                <button type="button" on:click=move |_| open.set(None)>{i18n.t(Msg::CloseCamera)}</button>
+                <button type="button" on:click=move |_| open.set(None)>{i18n.t(CheckInMsg::CloseCamera)}</button>
             </div>
         </div>
     }

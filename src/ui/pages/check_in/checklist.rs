@@ -2,7 +2,8 @@
 //! remaining OK" answers the rest in one tap; what it set stays marked and can be undone.
 
 use super::photos::Photos;
-use crate::i18n::{check_label, Msg};
+use crate::i18n::check_in_text::CheckInMsg;
+use crate::i18n::check_label;
 use crate::state::jobs::use_dispatch;
 use crate::state::locale::use_i18n;
 use crate::ui::components::choice_list::{ChoiceList, ChoiceRow};
@@ -43,7 +44,7 @@ pub fn Checklist(job: Memo<Job>) -> impl IntoView {
                         Some(Answer::Issue { note }) => note.clone(),
                         _ => String::new(),
                     },
-                    remark: entry.bulk.then(|| i18n.t(Msg::SetByAllOk)),
+                    remark: entry.bulk.then(|| i18n.t(CheckInMsg::SetByAllOk)),
                 })
                 .collect()
         })
@@ -72,19 +73,19 @@ pub fn Checklist(job: Memo<Job>) -> impl IntoView {
     view! {
         <div class="bulk">
             {move || (open() > 0).then(|| view! {
-                <p>{i18n.format(Msg::ChecklistLeft, &[("n", &open().to_string())])}</p>
+                <p>{i18n.format(CheckInMsg::ChecklistLeft, &[("n", &open().to_string())])}</p>
                 <button type="button" class="primary" on:click=move |_| run.run(Command::AllRemainingOk)>
-                    {i18n.t(Msg::AllRemainingOk)}
+                    {i18n.t(CheckInMsg::AllRemainingOk)}
                 </button>
             })}
             {move || bulk().then(|| view! {
                 <button type="button" on:click=move |_| run.run(Command::UndoAllRemainingOk)>
-                    {i18n.t(Msg::UndoAllRemainingOk)}
+                    {i18n.t(CheckInMsg::UndoAllRemainingOk)}
                 </button>
             })}
         </div>
         <p class="error" role="alert">{error}</p>
-        <ChoiceList rows=rows.into() choices=vec![i18n.t(Msg::AnswerOk), i18n.t(Msg::AnswerIssue), i18n.t(Msg::AnswerNa)]
-            note_for=ISSUE note_label=i18n.t(Msg::IssueNote) on_choose extra/>
+        <ChoiceList rows=rows.into() choices=vec![i18n.t(CheckInMsg::AnswerOk), i18n.t(CheckInMsg::AnswerIssue), i18n.t(CheckInMsg::AnswerNa)]
+            note_for=ISSUE note_label=i18n.t(CheckInMsg::IssueNote) on_choose extra/>
     }
 }

@@ -2,7 +2,8 @@
 //! What is typed is a draft until it is recorded.
 
 use super::photos::Photos;
-use crate::i18n::{domain_error, Msg};
+use crate::i18n::check_in_text::CheckInMsg;
+use crate::i18n::domain_error;
 use crate::state::drafts::use_drafts;
 use crate::state::jobs::{use_dispatch, use_jobs, ChangeError};
 use crate::state::locale::use_i18n;
@@ -51,7 +52,7 @@ pub fn Concerns(job: Memo<Job>) -> impl IntoView {
     let ids = Memo::new(move |_| job.with(|j| j.concerns.iter().map(|c| c.id).collect::<Vec<_>>()));
     let list = move || {
         if ids.with(Vec::is_empty) {
-            return view! { <p class="empty">{i18n.t(Msg::NoConcerns)}</p> }.into_any();
+            return view! { <p class="empty">{i18n.t(CheckInMsg::NoConcerns)}</p> }.into_any();
         }
         let items = job
             .with_untracked(|j| j.concerns.clone())
@@ -64,7 +65,7 @@ pub fn Concerns(job: Memo<Job>) -> impl IntoView {
                         <p class="hint">{c.when_it_happens}</p>
                         <Photos job target=PhotoTarget::Concern(id) key=format!("concern-{id}")/>
                         <button type="button" on:click=move |_| run.run(Command::RemoveConcern { id })>
-                            {i18n.t(Msg::RemoveConcern)}
+                            {i18n.t(CheckInMsg::RemoveConcern)}
                         </button>
                     </li>
                 }
@@ -76,17 +77,17 @@ pub fn Concerns(job: Memo<Job>) -> impl IntoView {
         {list}
         <form on:submit=add>
             <div class="field">
-                <label for="concern-words">{i18n.t(Msg::ConcernWords)}</label>
+                <label for="concern-words">{i18n.t(CheckInMsg::ConcernWords)}</label>
                 <textarea id="concern-words" rows="3" prop:value=words
                     on:input=move |ev| words.set(event_target_value(&ev))></textarea>
             </div>
             <div class="field">
-                <label for="concern-when">{i18n.t(Msg::ConcernWhen)}</label>
+                <label for="concern-when">{i18n.t(CheckInMsg::ConcernWhen)}</label>
                 <input id="concern-when" type="text" prop:value=when
                     on:input=move |ev| when.set(event_target_value(&ev))/>
             </div>
             <p class="error" role="alert">{error}</p>
-            <button type="submit" class="primary">{i18n.t(Msg::AddConcern)}</button>
+            <button type="submit" class="primary">{i18n.t(CheckInMsg::AddConcern)}</button>
         </form>
     }
 }

@@ -6,9 +6,11 @@
 use super::sheet::SheetSummary;
 use super::signature::SealedSheet;
 use super::{Step, StepLink};
+use crate::i18n::check_in_text::CheckInMsg;
 use crate::i18n::Msg;
 use crate::platform::clock::local_date_time;
 use crate::state::locale::use_i18n;
+use crate::ui::components::paper_choice::PaperChoice;
 use crate::ui::components::qr_code::QrCode;
 use lanecheck_domain::seal::receipt_code;
 use lanecheck_domain::Job;
@@ -21,19 +23,13 @@ pub fn CustomerCopy(job: Job) -> impl IntoView {
         return view! {
             <section class="page">
                 <h1>{i18n.t(Msg::CustomerCopy)}</h1>
-                <p>{i18n.t(Msg::CopyNotSigned)}</p>
-                <StepLink href=Step::Review.href(job.id) class="button primary">{i18n.t(Msg::StepReview)}</StepLink>
+                <p>{i18n.t(CheckInMsg::CopyNotSigned)}</p>
+                <StepLink href=Step::Review.href(job.id) class="button primary">{i18n.t(CheckInMsg::StepReview)}</StepLink>
             </section>
         }
         .into_any();
     };
     let receipt = RwSignal::new(false);
-    let print = move |_| {
-        // Printing waits for the paper choice to reach the page.
-        request_animation_frame(|| {
-            let _ = window().print();
-        })
-    };
     let tag = i18n.locale().tag();
     let v = &job.vehicle;
     let facts = [
@@ -54,7 +50,7 @@ pub fn CustomerCopy(job: Job) -> impl IntoView {
         (
             Msg::Fuel,
             v.fuel_eighths
-                .map(|n| i18n.format(Msg::FuelEighths, &[("n", &n.to_string())]))
+                .map(|n| i18n.format(CheckInMsg::FuelEighths, &[("n", &n.to_string())]))
                 .unwrap_or_default(),
         ),
         (Msg::OwnerName, job.owner.name.clone()),
@@ -76,22 +72,10 @@ pub fn CustomerCopy(job: Job) -> impl IntoView {
     .filter(|(_, value)| !value.is_empty())
     .map(|(label, value)| view! { <dt>{i18n.t(label)}</dt><dd>{value}</dd> })
     .collect_view();
-    let paper = [(false, Msg::PaperA4), (true, Msg::PaperReceipt)]
-        .into_iter()
-        .map(|(narrow, label)| {
-            view! {
-                <label>
-                    <input type="radio" name="paper" checked=move || receipt.get() == narrow
-                        on:change=move |_| receipt.set(narrow)/>
-                    {i18n.t(label)}
-                </label>
-            }
-        })
-        .collect_view();
     view! {
         <article class="copy" class:receipt=receipt aria-labelledby="copy-title">
             <header class="copy-head">
-                <h1 id="copy-title">{i18n.t(Msg::CopyTitle)}</h1>
+                <h1 id="copy-title">{i18n.t(CheckInMsg::CopyTitle)}</h1>
                 <p class="job-no">{i18n.t(Msg::JobNumber)} " " <strong>{job.id.short()}</strong></p>
             </header>
             <dl class="copy-facts">{facts}</dl>
@@ -103,11 +87,7 @@ pub fn CustomerCopy(job: Job) -> impl IntoView {
             </figure>
         </article>
         <div class="copy-tools">
-            <fieldset class="segmented">
-                <legend>{i18n.t(Msg::Paper)}</legend>
-                {paper}
-            </fieldset>
-            <button type="button" class="primary wide" on:click=print>{i18n.t(Msg::Print)}</button>
+            <PaperChoice receipt/>
             <StepLink href=Step::Review.href(job.id) class="button">{i18n.t(Msg::Previous)}</StepLink>
         </div>
     }

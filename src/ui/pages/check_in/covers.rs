@@ -1,7 +1,8 @@
 //! The four protective covers (四件套), each ticked when fitted in front of the customer. The
 //! first tick also starts the walk-around (state Inspecting), right after it.
 
-use crate::i18n::{cover_label, Msg};
+use crate::i18n::check_in_text::CheckInMsg;
+use crate::i18n::cover_label;
 use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
 use lanecheck_domain::inspection::Cover;
@@ -33,13 +34,13 @@ pub fn Covers(job: Memo<Job>) -> impl IntoView {
                     <input type="checkbox" prop:checked=checked
                         on:change=move |ev| fit(cover, event_target_checked(&ev))/>
                     <span>{i18n.t(cover_label(cover))}</span>
-                    <span class="hint">{i18n.t(Msg::FittedInFront)}</span>
+                    <span class="hint">{i18n.t(CheckInMsg::FittedInFront)}</span>
                 </label>
             }
         })
         .collect_view();
     view! {
-        <p class="intro">{i18n.t(Msg::CoversIntro)}</p>
+        <p class="intro">{i18n.t(CheckInMsg::CoversIntro)}</p>
         <div class="check-list">{rows}</div>
     }
 }

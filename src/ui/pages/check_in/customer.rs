@@ -5,6 +5,7 @@
 //! cautions (a non-mainland number, a VIN check-digit mismatch, an odometer lower than last
 //! time) are shown, and the VIN one must be confirmed before the form can save.
 
+use crate::i18n::check_in_text::CheckInMsg;
 use crate::i18n::{odometer_error, phone_error, plate_error, vin_error, Msg};
 use crate::state::drafts::use_drafts;
 use crate::state::jobs::{use_dispatch, use_jobs};
@@ -126,7 +127,7 @@ pub fn Customer(job: Memo<Job>) -> impl IntoView {
                     ..
                 }))
             )
-            .then(|| i18n.t(Msg::PhoneWarning).to_string())
+            .then(|| i18n.t(CheckInMsg::PhoneWarning).to_string())
         })
     };
     let plate_error_text = Signal::derive(move || {
@@ -144,14 +145,14 @@ pub fn Customer(job: Memo<Job>) -> impl IntoView {
         _ => None,
     };
     let vin_warning = Signal::derive(move || {
-        vin_mismatch().map(|c| i18n.format(Msg::VinCheckWarning, &[("c", &c.to_string())]))
+        vin_mismatch().map(|c| i18n.format(CheckInMsg::VinCheckWarning, &[("c", &c.to_string())]))
     });
     let km = move || optional(&odometer.get(), parse_km);
     let odometer_error_text =
         Signal::derive(move || shown(km().err().map(|e| odometer_error(locale, &e))));
     let odometer_warning = Signal::derive(move || match (km(), last_km()) {
         (Ok(Some(now)), Some(last)) if is_rollback(now, Some(last)) => {
-            Some(i18n.format(Msg::OdometerRollback, &[("n", &last.to_string())]))
+            Some(i18n.format(CheckInMsg::OdometerRollback, &[("n", &last.to_string())]))
         }
         _ => None,
     });
@@ -212,7 +213,7 @@ pub fn Customer(job: Memo<Job>) -> impl IntoView {
                 <label class="fuel-step">
                     <input type="radio" name="fuel" checked=move || fuel.get() == n.to_string()
                         on:change=move |_| fuel.set(n.to_string())/>
-                    <span>{i18n.format(Msg::FuelEighths, &[("n", &n.to_string())])}</span>
+                    <span>{i18n.format(CheckInMsg::FuelEighths, &[("n", &n.to_string())])}</span>
                 </label>
             }
         })
@@ -226,11 +227,11 @@ pub fn Customer(job: Memo<Job>) -> impl IntoView {
                 inputmode="tel" error=owner_phone_error warning=phone_warning(owner_phone)/>
             <label class="check-row">
                 <input type="checkbox" prop:checked=on(same) on:change=toggle(same)/>
-                <span>{i18n.t(Msg::BringerSame)}</span>
+                <span>{i18n.t(CheckInMsg::BringerSame)}</span>
             </label>
             {move || same.get().is_empty().then(|| view! {
                 <TextField id="bringer-name" label=i18n.t(Msg::BringerName) value=bringer_name/>
-                <TextField id="bringer-phone" label=i18n.t(Msg::BringerPhone) value=bringer_phone kind="tel"
+                <TextField id="bringer-phone" label=i18n.t(CheckInMsg::BringerPhone) value=bringer_phone kind="tel"
                     inputmode="tel" error=bringer_phone_error warning=phone_warning(bringer_phone)/>
             })}
             <TextField id="plate" label=i18n.t(Msg::PlateLabel) value=plate class="plate-input" error=plate_error_text/>
@@ -238,7 +239,7 @@ pub fn Customer(job: Memo<Job>) -> impl IntoView {
             {move || vin_mismatch().is_some().then(|| view! {
                 <label class="check-row">
                     <input type="checkbox" prop:checked=on(vin_confirmed) on:change=toggle(vin_confirmed)/>
-                    <span>{i18n.t(Msg::ConfirmVin)}</span>
+                    <span>{i18n.t(CheckInMsg::ConfirmVin)}</span>
                 </label>
             })}
             <TextField id="make-model" label=i18n.t(Msg::MakeModel) value=make_model/>
@@ -250,18 +251,18 @@ pub fn Customer(job: Memo<Job>) -> impl IntoView {
                 <div class="fuel-steps">{fuel_buttons}</div>
             </fieldset>
             <fieldset>
-                <legend>{i18n.t(Msg::Documents)}</legend>
+                <legend>{i18n.t(CheckInMsg::Documents)}</legend>
                 <label class="check-row">
                     <input type="checkbox" prop:checked=on(licence) on:change=toggle(licence)/>
-                    <span>{i18n.t(Msg::DrivingLicence)}</span>
+                    <span>{i18n.t(CheckInMsg::DrivingLicence)}</span>
                 </label>
                 <label class="check-row">
                     <input type="checkbox" prop:checked=on(booklet) on:change=toggle(booklet)/>
-                    <span>{i18n.t(Msg::ServiceBooklet)}</span>
+                    <span>{i18n.t(CheckInMsg::ServiceBooklet)}</span>
                 </label>
             </fieldset>
             <p class="error" role="alert">{error}</p>
-            <button type="submit" class="primary">{i18n.t(Msg::SaveDetails)}</button>
+            <button type="submit" class="primary">{i18n.t(CheckInMsg::SaveDetails)}</button>
         </form>
     }
 }

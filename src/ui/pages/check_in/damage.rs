@@ -4,7 +4,8 @@
 //! earlier visits are shown as old damage, in grey, and are not part of this sheet.
 
 use super::photos::Photos;
-use crate::i18n::{damage_kind_label, severity_label, view_label, Msg};
+use crate::i18n::check_in_text::CheckInMsg;
+use crate::i18n::{damage_kind_label, severity_label, view_label};
 use crate::platform::document::reveal;
 use crate::state::jobs::{use_dispatch, use_jobs, Jobs};
 use crate::state::locale::use_i18n;
@@ -173,7 +174,7 @@ pub fn Damage(job: Memo<Job>) -> impl IntoView {
                     let id = m.id;
                     let label = format!(
                         "{} · {} · {}{}",
-                        i18n.format(Msg::MarkLabel, &[("n", &id.to_string())]),
+                        i18n.format(CheckInMsg::MarkLabel, &[("n", &id.to_string())]),
                         i18n.t(view_label(m.view)),
                         i18n.t(damage_kind_label(m.kind)),
                         if m.pointed_out { " ✓" } else { "" }
@@ -191,10 +192,12 @@ pub fn Damage(job: Memo<Job>) -> impl IntoView {
     };
 
     let no_damage = move || match job.with(|j| (j.no_damage, j.damage.is_empty())) {
-        (true, _) => view! { <p class="done">{i18n.t(Msg::NoDamageRecorded)}</p> }.into_any(),
+        (true, _) => {
+            view! { <p class="done">{i18n.t(CheckInMsg::NoDamageRecorded)}</p> }.into_any()
+        }
         (false, true) => view! {
             <button type="button" class="button wide" on:click=move |_| run.run(Command::NoDamage)>
-                {i18n.t(Msg::NoDamage)}
+                {i18n.t(CheckInMsg::NoDamage)}
             </button>
         }
         .into_any(),
@@ -213,11 +216,11 @@ pub fn Damage(job: Memo<Job>) -> impl IntoView {
 
     view! {
         <fieldset class="segmented views">
-            <legend>{i18n.t(Msg::DiagramView)}</legend>
+            <legend>{i18n.t(CheckInMsg::DiagramView)}</legend>
             {tabs}
         </fieldset>
-        <p class="hint">{move || i18n.t(if moving.get() { Msg::TapToMove } else { Msg::TapToMark })}</p>
-        <svg class="diagram" viewBox="0 0 200 120" role="img" aria-label=i18n.t(Msg::TapToMark) on:click=place>
+        <p class="hint">{move || i18n.t(if moving.get() { CheckInMsg::TapToMove } else { CheckInMsg::TapToMark })}</p>
+        <svg class="diagram" viewBox="0 0 200 120" role="img" aria-label=i18n.t(CheckInMsg::TapToMark) on:click=place>
             <g class="car" inner_html=move || outline(view.get())></g>
             {dots}
         </svg>
@@ -227,7 +230,7 @@ pub fn Damage(job: Memo<Job>) -> impl IntoView {
         {editor}
         {move || old.with(|old| (!old.is_empty()).then(|| view! {
             <p class="legend"><span class="old-dot" aria-hidden="true"></span>
-                {i18n.format(Msg::OldDamage, &[("n", &old.len().to_string())])}</p>
+                {i18n.format(CheckInMsg::OldDamage, &[("n", &old.len().to_string())])}</p>
         }))}
     }
 }
@@ -292,7 +295,7 @@ fn MarkEditor(
             }
         })
         .collect_view();
-    let title = i18n.format(Msg::MarkLabel, &[("n", &id.to_string())]);
+    let title = i18n.format(CheckInMsg::MarkLabel, &[("n", &id.to_string())]);
     let mark = move |j: &Job| j.damage.iter().find(|m| m.id == id).cloned();
     let saved_note =
         Signal::derive(move || job.with(|j| mark(j).map(|m| m.note).unwrap_or_default()));
@@ -319,7 +322,7 @@ fn MarkEditor(
         <section class="mark-editor" aria-labelledby="mark-title">
             <h2 id="mark-title">{title}</h2>
             <div class="field">
-                <label for="mark-kind">{i18n.t(Msg::DamageKindLabel)}</label>
+                <label for="mark-kind">{i18n.t(CheckInMsg::DamageKindLabel)}</label>
                 <select id="mark-kind" on:change=move |ev| {
                     let chosen = event_target_value(&ev).parse::<usize>().ok();
                     if let Some(&k) = chosen.and_then(|i| KINDS.get(i)) {
@@ -328,11 +331,11 @@ fn MarkEditor(
                 }>{kinds}</select>
             </div>
             <fieldset class="choices-field">
-                <legend>{i18n.t(Msg::SeverityLabel)}</legend>
+                <legend>{i18n.t(CheckInMsg::SeverityLabel)}</legend>
                 <div class="choices">{severities}</div>
             </fieldset>
             <div class="field">
-                <label for="mark-note">{i18n.t(Msg::MarkNote)}</label>
+                <label for="mark-note">{i18n.t(CheckInMsg::MarkNote)}</label>
                 <input id="mark-note" type="text" prop:value=note
                     on:input=move |ev| note.set(event_target_value(&ev))
                     on:change=move |ev| { let note = event_target_value(&ev); update(Box::new(move |m| m.note = note)); }/>
@@ -340,13 +343,13 @@ fn MarkEditor(
             <label class="check-row">
                 <input type="checkbox" prop:checked=is(Box::new(|m| m.pointed_out))
                     on:change=move |ev| { let done = event_target_checked(&ev); update(Box::new(move |m| m.pointed_out = done)); }/>
-                <span>{i18n.t(Msg::PointedOut)}</span>
+                <span>{i18n.t(CheckInMsg::PointedOut)}</span>
             </label>
             <Photos job target=PhotoTarget::Damage(id) key=format!("mark-{id}")/>
             <div class="pad-tools">
-                <button type="button" on:click=move |_| { moving.set(true); reveal(".diagram"); }>{i18n.t(Msg::MoveMark)}</button>
+                <button type="button" on:click=move |_| { moving.set(true); reveal(".diagram"); }>{i18n.t(CheckInMsg::MoveMark)}</button>
                 <button type="button" on:click=delete>
-                    {i18n.t(Msg::DeleteMark)}
+                    {i18n.t(CheckInMsg::DeleteMark)}
                 </button>
             </div>
         </section>

@@ -18,6 +18,7 @@ mod sheet;
 mod signature;
 mod valuables;
 
+use crate::i18n::check_in_text::CheckInMsg;
 use crate::i18n::Msg;
 use crate::platform::document::center_in_row;
 use crate::platform::location::go;
@@ -66,16 +67,16 @@ impl Step {
         }
     }
 
-    fn label(self) -> Msg {
+    fn label(self) -> CheckInMsg {
         match self {
-            Step::Arrival => Msg::StepArrival,
-            Step::Customer => Msg::StepCustomer,
-            Step::Covers => Msg::StepCovers,
-            Step::Checklist => Msg::StepChecklist,
-            Step::Damage => Msg::StepDamage,
-            Step::Valuables => Msg::StepValuables,
-            Step::Concerns => Msg::StepConcerns,
-            Step::Review => Msg::StepReview,
+            Step::Arrival => CheckInMsg::StepArrival,
+            Step::Customer => CheckInMsg::StepCustomer,
+            Step::Covers => CheckInMsg::StepCovers,
+            Step::Checklist => CheckInMsg::StepChecklist,
+            Step::Damage => CheckInMsg::StepDamage,
+            Step::Valuables => CheckInMsg::StepValuables,
+            Step::Concerns => CheckInMsg::StepConcerns,
+            Step::Review => CheckInMsg::StepReview,
         }
     }
 
@@ -380,16 +381,16 @@ fn CheckInStep(job: Memo<Job>, step: Step) -> impl IntoView {
     let progress = move || {
         let done = job.with(|j| step.done(j));
         i18n.format(
-            Msg::StepProgress,
+            CheckInMsg::StepProgress,
             &[
                 ("n", &(index + 1).to_string()),
                 ("total", &Step::ALL.len().to_string()),
                 (
                     "state",
                     i18n.t(if done {
-                        Msg::StepIsDone
+                        CheckInMsg::StepIsDone
                     } else {
-                        Msg::StepIsOpen
+                        CheckInMsg::StepIsOpen
                     }),
                 ),
             ],
@@ -412,8 +413,8 @@ fn CheckInStep(job: Memo<Job>, step: Step) -> impl IntoView {
                 };
                 view! {
                     <p class="undo" role="status">
-                        <span>{i18n.format(Msg::Removed, &[("what", &what)])}</span>
-                        <button type="button" on:click=restore>{i18n.t(Msg::Undo)}</button>
+                        <span>{i18n.format(CheckInMsg::Removed, &[("what", &what)])}</span>
+                        <button type="button" on:click=restore>{i18n.t(CheckInMsg::Undo)}</button>
                     </p>
                 }
             })
@@ -424,7 +425,7 @@ fn CheckInStep(job: Memo<Job>, step: Step) -> impl IntoView {
                 <a href=format!("/jobs/{id}")>{plate}</a>
                 <AppointmentBadge appointment/>
             </p>
-            <nav class="stepper" aria-label=i18n.t(Msg::CheckInTitle)><ol node_ref=row>{stepper}</ol></nav>
+            <nav class="stepper" aria-label=i18n.t(CheckInMsg::CheckInTitle)><ol node_ref=row>{stepper}</ol></nav>
             <h1>{i18n.t(step.label())}</h1>
             // Once the customer has signed, every answer is read-only.
             <fieldset class="step-body" role="none" disabled=move || job.with(|j| !j.state.check_in_open())>{body}</fieldset>

@@ -4,7 +4,7 @@
 //! A file that is not a usable image gets a message here, and nothing else changes.
 
 use super::Camera;
-use crate::i18n::Msg;
+use crate::i18n::check_in_text::CheckInMsg;
 use crate::platform::camera;
 use crate::platform::clock;
 use crate::platform::photo::{process, PhotoError};
@@ -62,7 +62,7 @@ pub fn Photos(job: Memo<Job>, target: PhotoTarget, key: String) -> impl IntoView
     let Camera(camera) = expect_context();
     let live = camera::is_available().then(|| {
         let open = move |_| camera.set(Some((id, target.get_value())));
-        view! { <button type="button" on:click=open>{i18n.t(Msg::LiveCamera)}</button> }
+        view! { <button type="button" on:click=open>{i18n.t(CheckInMsg::LiveCamera)}</button> }
     });
     let camera_id = format!("camera-{key}");
     let gallery_id = format!("gallery-{key}");
@@ -72,11 +72,11 @@ pub fn Photos(job: Memo<Job>, target: PhotoTarget, key: String) -> impl IntoView
                 {move || shown.get().into_iter().enumerate().map(|(i, photo)| {
                     let n = (i + 1).to_string();
                     let remove = Command::DetachPhoto { sha256: photo.sha256.clone() };
-                    let what = i18n.format(Msg::PhotoAlt, &[("n", &n)]);
+                    let what = i18n.format(CheckInMsg::PhotoAlt, &[("n", &n)]);
                     view! {
                         <li>
                             <BlobImage sha256=photo.sha256.clone() alt=what.clone()/>
-                            <button type="button" class="remove" aria-label=i18n.format(Msg::RemovePhoto, &[("n", &n)])
+                            <button type="button" class="remove" aria-label=i18n.format(CheckInMsg::RemovePhoto, &[("n", &n)])
                                 on:click=move |_| {
                                     undo.set(Some((what.clone(), vec![Command::AttachPhoto(photo.clone())])));
                                     run.run(remove.clone());
@@ -87,22 +87,22 @@ pub fn Photos(job: Memo<Job>, target: PhotoTarget, key: String) -> impl IntoView
             </ul>
             <div class="photo-inputs">
                 {live}
-                <label class="button" for=camera_id.clone()>{i18n.t(Msg::TakePhoto)}</label>
+                <label class="button" for=camera_id.clone()>{i18n.t(CheckInMsg::TakePhoto)}</label>
                 <input id=camera_id class="visually-hidden" type="file" accept="image/*" capture="environment" multiple on:change=add/>
-                <label class="button" for=gallery_id.clone()>{i18n.t(Msg::PickPhoto)}</label>
+                <label class="button" for=gallery_id.clone()>{i18n.t(CheckInMsg::PickPhoto)}</label>
                 <input id=gallery_id class="visually-hidden" type="file" accept="image/*" multiple on:change=add/>
             </div>
-            {move || busy.get().then(|| view! { <p class="hint" role="status">{i18n.t(Msg::Processing)}</p> })}
+            {move || busy.get().then(|| view! { <p class="hint" role="status">{i18n.t(CheckInMsg::Processing)}</p> })}
             <p class="error" role="alert">{move || problem.get().or_else(|| error.get())}</p>
         </div>
     }
 }
 
 /// What to tell the advisor about a photo that could not be taken in.
-fn problem_text(err: PhotoError) -> Msg {
+fn problem_text(err: PhotoError) -> CheckInMsg {
     match err {
-        PhotoError::Unreadable => Msg::PhotoUnreadable,
-        PhotoError::TooLarge => Msg::PhotoTooLarge,
+        PhotoError::Unreadable => CheckInMsg::PhotoUnreadable,
+        PhotoError::TooLarge => CheckInMsg::PhotoTooLarge,
     }
 }
 

@@ -4,10 +4,13 @@
 //! which is recorded on the job.
 
 use super::sheet::SheetSummary;
-use super::signature::{SealedSheet, SignatureForm};
+use super::signature::{sign_check_in, SealedSheet};
 use super::{copy_href, Step, StepLink};
-use crate::i18n::{check_label, cover_label, Msg};
+use crate::i18n::check_in_text::CheckInMsg;
+use crate::i18n::{check_label, cover_label, domain_error, Msg};
+use crate::state::jobs::use_jobs;
 use crate::state::locale::use_i18n;
+use crate::ui::components::signature_form::SignatureForm;
 use lanecheck_domain::gate::Gap;
 use lanecheck_domain::{Command, Job};
 use leptos::ev::SubmitEvent;
@@ -35,7 +38,7 @@ pub fn Review(job: Memo<Job>) -> impl IntoView {
             .collect_view();
         view! {
             <section class="gate" role="alert">
-                <p>{i18n.format(Msg::DraftsElsewhere, &[("steps", &names.join("、"))])}</p>
+                <p>{i18n.format(CheckInMsg::DraftsElsewhere, &[("steps", &names.join("、"))])}</p>
                 <ul>{links}</ul>
             </section>
         }
@@ -63,24 +66,25 @@ pub fn Review(job: Memo<Job>) -> impl IntoView {
             .map(|gap| {
                 let (text, step) = match gap {
                     Gap::Cover(c) => (
-                        i18n.format(Msg::GateCover, &[("what", i18n.t(cover_label(*c)))]),
+                        i18n.format(CheckInMsg::GateCover, &[("what", i18n.t(cover_label(*c)))]),
                         Step::Covers,
                     ),
                     Gap::Check(item) => {
                         let name = check_label(item)
                             .map_or_else(str::to_string, |m| i18n.t(m).to_string());
                         (
-                            i18n.format(Msg::GateCheck, &[("what", &name)]),
+                            i18n.format(CheckInMsg::GateCheck, &[("what", &name)]),
                             Step::Checklist,
                         )
                     }
                     Gap::NotPointedOut { mark } => (
-                        i18n.format(Msg::GateMark, &[("n", &mark.to_string())]),
+                        i18n.format(CheckInMsg::GateMark, &[("n", &mark.to_string())]),
                         Step::Damage,
                     ),
-                    Gap::ValuablesNotAcknowledged => {
-                        (i18n.t(Msg::GateValuables).to_string(), Step::Valuables)
-                    }
+                    Gap::ValuablesNotAcknowledged => (
+                        i18n.t(CheckInMsg::GateValuables).to_string(),
+                        Step::Valuables,
+                    ),
                 };
                 view! { <li><StepLink href=step.href(id)>{text}</StepLink></li> }
             })
@@ -99,7 +103,10 @@ pub fn Review(job: Memo<Job>) -> impl IntoView {
             }
             .into_any()
         } else if ready.get() {
-            view! { <SignatureForm job=job.get_untracked()/> }.into_any()
+            let jobs = use_jobs();
+            let signer_name = job.with_untracked(|j| j.owner.name.clone());
+            let sign = move |signature| sign_check_in(jobs, id, signature);
+            view! { <SignatureForm signer_name sign explain=domain_error/> }.into_any()
         } else {
             ().into_any()
         }
@@ -107,15 +114,15 @@ pub fn Review(job: Memo<Job>) -> impl IntoView {
     let gate = move || {
         job.with(|j| match (&j.gate_override, j.check_in_gaps()) {
             (Some(r), _) => {
-                view! { <p class="done">{i18n.format(Msg::OverrideRecorded, &[("r", r)])}</p> }
+                view! { <p class="done">{i18n.format(CheckInMsg::OverrideRecorded, &[("r", r)])}</p> }
                     .into_any()
             }
             (None, gaps) if gaps.is_empty() => {
-                view! { <p class="done">{i18n.t(Msg::ReadyToSign)}</p> }.into_any()
+                view! { <p class="done">{i18n.t(CheckInMsg::ReadyToSign)}</p> }.into_any()
             }
             (None, gaps) => view! {
                 <section class="gate" aria-labelledby="gate-title">
-                    <h2 id="gate-title">{i18n.t(Msg::GateMissing)}</h2>
+                    <h2 id="gate-title">{i18n.t(CheckInMsg::GateMissing)}</h2>
                     <ul>{missing(&gaps)}</ul>
                     <form on:submit=override_gate>
                         <div class="field">
@@ -124,7 +131,7 @@ pub fn Review(job: Memo<Job>) -> impl IntoView {
                                 on:input=move |ev| reason_typed.set(event_target_value(&ev))/>
                         </div>
                         <p class="error" role="alert">{refused}</p>
-                        <button type="submit">{i18n.t(Msg::Override)}</button>
+                        <button type="submit">{i18n.t(CheckInMsg::Override)}</button>
                     </form>
                 </section>
             }
@@ -132,7 +139,7 @@ pub fn Review(job: Memo<Job>) -> impl IntoView {
         })
     };
     view! {
-        <p class="intro">{i18n.t(Msg::ReviewIntro)}</p>
+        <p class="intro">{i18n.t(CheckInMsg::ReviewIntro)}</p>
         {drafts_warning}
         // What the customer reads; the steps that change it are on the other page.
         <SheetSummary job=job.get_untracked()/>

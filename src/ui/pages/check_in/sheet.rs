@@ -3,6 +3,7 @@
 //! its photos. Shown on the review before
 //! signing and on the customer copy.
 
+use crate::i18n::check_in_text::CheckInMsg;
 use crate::i18n::{
     check_label, cover_label, damage_kind_label, severity_label, valuable_label, view_label, Msg,
 };
@@ -31,7 +32,7 @@ impl Line {
 pub fn SheetSummary(job: Job) -> impl IntoView {
     let i18n = use_i18n();
     let photos_of = |target: PhotoTarget| job.photos_of(&target);
-    let none = i18n.t(Msg::NoneRecorded);
+    let none = i18n.t(CheckInMsg::NoneRecorded);
     let v = &job.vehicle;
     let vehicle = [
         (Msg::PlateLabel, v.plate.to_string()),
@@ -48,7 +49,7 @@ pub fn SheetSummary(job: Job) -> impl IntoView {
         (
             Msg::Fuel,
             v.fuel_eighths.map_or(none.into(), |n| {
-                i18n.format(Msg::FuelEighths, &[("n", &n.to_string())])
+                i18n.format(CheckInMsg::FuelEighths, &[("n", &n.to_string())])
             }),
         ),
     ]
@@ -84,13 +85,13 @@ pub fn SheetSummary(job: Job) -> impl IntoView {
         .iter()
         .map(|m| {
             let mut parts = vec![
-                i18n.format(Msg::MarkLabel, &[("n", &m.id.to_string())]),
+                i18n.format(CheckInMsg::MarkLabel, &[("n", &m.id.to_string())]),
                 i18n.t(view_label(m.view)).to_string(),
                 i18n.t(damage_kind_label(m.kind)).to_string(),
                 i18n.t(severity_label(m.severity)).to_string(),
             ];
             parts.extend((!m.note.is_empty()).then(|| m.note.clone()));
-            parts.extend((!m.pointed_out).then(|| i18n.t(Msg::NotPointedOut).to_string()));
+            parts.extend((!m.pointed_out).then(|| i18n.t(CheckInMsg::NotPointedOut).to_string()));
             Line {
                 text: parts.join(" · "),
                 photos: photos_of(PhotoTarget::Damage(m.id)),
@@ -117,12 +118,12 @@ pub fn SheetSummary(job: Job) -> impl IntoView {
         })
         .collect();
     view! {
-        <Section title=i18n.t(Msg::StepCustomer) lines=vehicle/>
-        <Section title=i18n.t(Msg::StepCovers) lines=covers/>
-        <Section title=i18n.t(Msg::IssuesFound) lines=issues/>
-        <Section title=i18n.t(Msg::StepDamage) lines=damage/>
-        <Section title=i18n.t(Msg::LeftItems) lines=left/>
-        <Section title=i18n.t(Msg::StepConcerns) lines=concerns/>
+        <Section title=i18n.t(CheckInMsg::StepCustomer) lines=vehicle/>
+        <Section title=i18n.t(CheckInMsg::StepCovers) lines=covers/>
+        <Section title=i18n.t(CheckInMsg::IssuesFound) lines=issues/>
+        <Section title=i18n.t(CheckInMsg::StepDamage) lines=damage/>
+        <Section title=i18n.t(CheckInMsg::LeftItems) lines=left/>
+        <Section title=i18n.t(CheckInMsg::StepConcerns) lines=concerns/>
     }
 }
 
@@ -130,7 +131,7 @@ pub fn SheetSummary(job: Job) -> impl IntoView {
 fn Section(title: &'static str, lines: Vec<Line>) -> impl IntoView {
     let i18n = use_i18n();
     let body = if lines.is_empty() {
-        view! { <p class="hint">{i18n.t(Msg::NoneRecorded)}</p> }.into_any()
+        view! { <p class="hint">{i18n.t(CheckInMsg::NoneRecorded)}</p> }.into_any()
     } else {
         let items = lines
             .into_iter()
@@ -141,7 +142,8 @@ fn Section(title: &'static str, lines: Vec<Line>) -> impl IntoView {
                         .into_iter()
                         .enumerate()
                         .map(|(i, sha256)| {
-                            let alt = i18n.format(Msg::PhotoAlt, &[("n", &(i + 1).to_string())]);
+                            let alt =
+                                i18n.format(CheckInMsg::PhotoAlt, &[("n", &(i + 1).to_string())]);
                             view! { <li><BlobImage sha256 alt/></li> }
                         })
                         .collect_view();

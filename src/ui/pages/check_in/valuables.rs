@@ -1,7 +1,8 @@
 //! The valuables reminder (贵重物品提醒), shown to the customer in large type: each item taken
 //! or left in the car (with what), then the customer's acknowledgement, with its time.
 
-use crate::i18n::{valuable_label, Msg};
+use crate::i18n::check_in_text::CheckInMsg;
+use crate::i18n::valuable_label;
 use crate::platform::clock::local_date_time;
 use crate::state::jobs::use_dispatch;
 use crate::state::locale::use_i18n;
@@ -52,26 +53,26 @@ pub fn Valuables(job: Memo<Job>) -> impl IntoView {
     let acknowledged = move || job.with(|j| j.valuables_acknowledged_at);
     let open = move || job.with(|j| j.valuables.iter().any(|v| v.disposition.is_none()));
     view! {
-        <p class="intro large">{i18n.t(Msg::ValuablesIntro)}</p>
+        <p class="intro large">{i18n.t(CheckInMsg::ValuablesIntro)}</p>
         {move || open().then(|| view! {
             <div class="bulk">
                 <button type="button" class="primary" on:click=move |_| run.run(Command::RemainingValuablesTaken)>
-                    {i18n.t(Msg::RemainingTaken)}
+                    {i18n.t(CheckInMsg::RemainingTaken)}
                 </button>
             </div>
         })}
         <div class="large-type">
-            <ChoiceList rows=rows.into() choices=vec![i18n.t(Msg::TakenByCustomer), i18n.t(Msg::LeftInCar)]
-                note_for=LEFT note_label=i18n.t(Msg::LeftDescription) on_choose/>
+            <ChoiceList rows=rows.into() choices=vec![i18n.t(CheckInMsg::TakenByCustomer), i18n.t(CheckInMsg::LeftInCar)]
+                note_for=LEFT note_label=i18n.t(CheckInMsg::LeftDescription) on_choose/>
         </div>
         <div class="actions">
             {move || match acknowledged() {
                 Some(at) => view! {
-                    <p class="done">{i18n.format(Msg::ValuablesAcknowledged, &[("t", &local_date_time(at, i18n.locale().tag()))])}</p>
+                    <p class="done">{i18n.format(CheckInMsg::ValuablesAcknowledged, &[("t", &local_date_time(at, i18n.locale().tag()))])}</p>
                 }.into_any(),
                 None => view! {
                     <button type="button" class="primary" on:click=move |_| run.run(Command::AcknowledgeValuables)>
-                        {i18n.t(Msg::AcknowledgeValuables)}
+                        {i18n.t(CheckInMsg::AcknowledgeValuables)}
                     </button>
                 }.into_any(),
             }}

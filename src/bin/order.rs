@@ -1,0 +1,3 @@
+fn main() {
+    lanecheck::start_order(lanecheck::ui::pages::order::WRITING);
+}
