@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Release build of the six pages into dist/: the shell (index.html, the job list), the desk
+# Release build of the twelve pages into dist/: the shell (index.html, the job list), the desk
 # (dist/desk/: a job's page, a new job, settings, sync), the check-in's reception
 # (dist/check-in/: a walk-in's arrival, the arrival, customer and covers), inspection
 # (dist/inspect/: checklist, valuables, concerns), damage diagram (dist/damage/) and signing

@@ -33,7 +33,7 @@ postgres_conformance() {
 stage "the server's conformance suite on PostgreSQL (started on 127.0.0.1 for the test)" postgres_conformance
 stage "browser adapter tests: IndexedDB, signature pad, photos (wasm32, headless Chromium)" \
   cargo test --target wasm32-unknown-unknown --locked --test idb --test signature --test photo
-stage "release build (the six pages and the sync worker)" bash scripts/build.sh
+stage "release build (the twelve pages and the sync worker)" bash scripts/build.sh
 stage "size budget" node tools/size-report.mjs
 stage "end-to-end tests (phone and tablet; the sync tests start the reference server)" \
   bash -c "cargo build --locked -p lanecheck-server && cd end2end && npx playwright test"

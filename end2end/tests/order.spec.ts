@@ -89,6 +89,13 @@ async function shot(page: Page, info: TestInfo, name: string) {
   await page.screenshot({ path: `screenshots/${info.project.name}-order-${name}.png`, fullPage: true });
 }
 
+/** The order as stored on the device, once `ready` says it holds what was just done: a test
+ * leaves a page for another page only after its changes are stored, as an advisor's next tap
+ * comes after the screen said "saved". */
+async function storedOrder(page: Page, id: string, ready: (order: any) => boolean) {
+  await expect.poll(async () => ready((await storedJob(page, id)).order ?? {})).toBe(true);
+}
+
 function line(page: Page, name: string) {
   return page.locator("li.line").filter({ has: page.getByText(name, { exact: true }) });
 }
@@ -115,6 +122,7 @@ test("a signed check-in becomes a signed repair order with add-ons, offline, and
   await air.getByLabel("向客户说明的理由").fill("压缩机疑似故障，需厂家确认");
   await air.getByRole("radio", { name: "上报厂家待批准" }).check();
   await expect(air.getByText("等待厂家答复")).toBeVisible();
+  await storedOrder(page, id, (o) => o.order.diagnoses.length === 2);
   await shot(page, info, "1-diagnosis");
 
   // The estimate: 3 labour and 4 parts lines found by search.
@@ -152,6 +160,7 @@ test("a signed check-in becomes a signed repair order with add-ons, offline, and
   await rate.fill("180");
   await rate.blur();
   await expect(bad).toHaveCount(0);
+  await storedOrder(page, id, (o) => o.order.lines.length === 7 && o.order.lines.some((l: any) => l.warranty));
 
   // Totals: labour 216 + 90 (the 180 of the diagnosis is warranty), parts 680 + 368 + 58 +
   // 10, the appointment's 10 % off the charged labour, and the total in capital numerals.
@@ -171,6 +180,7 @@ test("a signed check-in becomes a signed repair order with add-ons, offline, and
   await page.getByRole("radio", { name: "是", exact: true }).check();
   await page.getByRole("button", { name: "采用建议时间" }).click();
   await expect(page.getByLabel("预计交车时间")).not.toHaveValue("");
+  await storedOrder(page, id, (o) => o.order.promised_at !== null && o.order.car_wash === true && o.order.old_parts === "TakenBack" && o.order.repair_class === "Minor");
   await shot(page, info, "3-details");
   await page.getByRole("link", { name: "下一步" }).click();
   await expect(page.getByText("委托书已完整，可以请客户签字。")).toBeVisible();
@@ -270,6 +280,7 @@ test("an incomplete order lists what is missing and is signed only with a reason
   await missing.getByRole("link", { name: "维修类别" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "委托事项" })).toBeVisible();
   await page.getByRole("radio", { name: /二级维护/ }).check();
+  await storedOrder(page, id, (o) => o.order.repair_class === "SecondLevel");
   await page.goto(`/jobs/${id}/order/sign`);
   await expect(missing.getByRole("link", { name: "维修类别" })).toHaveCount(0);
   // The override needs a reason, kept as a draft through a reload.
